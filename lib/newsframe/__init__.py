@@ -1,0 +1,1 @@
+"""newsframe: news articles into analysable tables."""

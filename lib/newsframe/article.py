@@ -1,0 +1,65 @@
+"""The article as it moves through the pipeline: text, body spans, sentences, metadata.
+
+All offsets (``start``/``end``) anywhere in newsframe point into ``Article.text``: the file's
+text as read (decoded, newlines normalised to ``\\n``). ``Article.flat`` is a same-length copy
+in which line breaks, tabs, no-break spaces and footnote markers are blanked to spaces, so an
+extractor can run one regex over flat text (a quote wrapped over three lines is one line there)
+and its match offsets are already offsets into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+# A word broken across a hard line wrap keeps its hyphen ("medium-\nintensity"): in wrapped
+# news copy the hyphen is almost always a real compound hyphen, never a soft one.
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    sentence_id: int  # 0-based position among the article's body sentences
+    start: int
+    end: int
+    text: str  # exactly Article.text[start:end]
+    clean: str  # readable form: line breaks joined, footnote markers dropped, spaces collapsed
+
+
+@dataclass(slots=True)
+class Article:
+    article_id: str
+    file: str
+    text: str
+    flat: str
+    body: list[tuple[int, int]] = field(default_factory=list)  # blocks of the article's own text
+    sentences: list[Sentence] = field(default_factory=list)
+    published: date | None = None
+    published_basis: str = "unknown"  # manifest | text | inferred | unknown
+    outlet: str = ""
+    original_outlet: str = ""
+    headline: str = ""
+    language: str = "en"
+
+    def readable(self, start: int, end: int) -> str:
+        """The span ``text[start:end]`` as a reader would quote it (one line, no markers)."""
+        flat = self.flat[start:end]
+        for match in reversed(list(_LINE_BREAK_HYPHEN.finditer(self.text, start, end))):
+            a, b = match.start() - start, match.end() - start
+            flat = flat[: a + 1] + flat[b:]
+        return _SPACES.sub(" ", flat).strip()
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The body sentence containing ``offset``, if any."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.sentences) and self.sentences[lo].start <= offset:
+            return self.sentences[lo]
+        return None

@@ -1,0 +1,438 @@
+"""Build the tables: every file in the input folder through the pipeline, then the corpus-wide
+steps (duplicates, cross-references), then one atomic write of ``data/``.
+
+``analyse_file`` is the per-article function: pure, picklable, no shared state. The local
+engine maps it over a process pool; the Dask engine maps the same function over partitions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+from dateutil import parser as date_parser
+from tqdm import tqdm
+
+from newsframe import ingest
+from newsframe.article import Article
+from newsframe.boilerplate import BodyText, separate_body
+from newsframe.config import DATA_DIR, SEEDS_DIR, TABLE_NAMES
+from newsframe.ingest import ManifestEntry, SourceFile
+from newsframe.sentences import split_sentences
+from newsframe.tables import to_frame, write_tables
+
+# Below this share of confidence the language guess is not trusted enough to reject a file.
+MIN_LANGUAGE_CONFIDENCE = 0.80
+# Two articles sharing this share of body sentences are the same article saved twice.
+NEAR_DUPLICATE_SHARE = 0.8
+PROGRESS_BAR_FROM = 20  # files
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_FINGERPRINT_JUNK = re.compile(r"[\W_]+")
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Everything one input file contributes to the tables."""
+
+    article: dict[str, object]
+    rows: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    fingerprint: frozenset[str] = frozenset()
+    warnings: list[str] = field(default_factory=list)
+
+
+def article_id_for(file_name: str, taken: set[str] | None = None) -> str:
+    """The file name without its extension; the whole name when two files share a stem."""
+    stem = Path(file_name).stem
+    return file_name.replace(".", "_") if taken and stem in taken else stem
+
+
+def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> ArticleResult:
+    """One file → its rows in every table (or a rejected articles row)."""
+    source = ingest.read_source(path)
+    manifest = entry.values if entry else {}
+    row: dict[str, object] = {
+        "article_id": article_id,
+        "file": path.name,
+        "sha256": source.sha256,
+        "outlet": manifest.get("outlet", "") or source.html_metadata.get("sitename", ""),
+        "original_outlet": manifest.get("original_outlet", ""),
+        "url": manifest.get("url", "") or source.html_metadata.get("url", ""),
+        "headline": manifest.get("headline", ""),
+        "author": manifest.get("author", "") or source.html_metadata.get("author", ""),
+        "published": "",
+        "published_basis": "unknown",
+        "published_precision": "",
+        "language": manifest.get("language", ""),
+        "n_sentences": 0,
+        "n_words": 0,
+        "status": "ok",
+        "reason": "",
+        "format": source.format,
+        "encoding": source.encoding,
+    }
+    result = ArticleResult(row, warnings=[f"{path.name}: {w}" for w in source.warnings])
+    if source.rejected:
+        return _reject(result, source.rejected)
+
+    body = separate_body(source.text)
+    article = Article(
+        article_id=article_id,
+        file=path.name,
+        text=source.text,
+        flat=body.flat,
+        body=body.body,
+        outlet=str(row["outlet"]),
+    )
+    article.sentences = split_sentences(article)
+    if not article.sentences:
+        return _reject(result, "no article text left after removing boilerplate")
+
+    language = str(row["language"]).lower()
+    if not language:
+        language, confidence = ingest.detect_language(" ".join(s.clean for s in article.sentences))
+        if language != "en" and confidence < MIN_LANGUAGE_CONFIDENCE:
+            language = "en"  # too unsure to reject: short or mixed text
+    row["language"] = language
+    if language != "en":
+        return _reject(
+            result, f"language is {language!r}, not English (extraction is English-only)"
+        )
+
+    _fill_metadata(row, article, body, source, entry)
+    rows = analyse_article(article)
+    row["n_sentences"] = len(article.sentences)
+    row["n_words"] = sum(len(_WORD.findall(s.clean)) for s in article.sentences)
+    row["n_boilerplate_paragraphs"] = len(body.dropped)
+    rows["boilerplate"] = [
+        {
+            "article_id": article_id,
+            "start": p.start,
+            "end": p.end,
+            "kind": p.kind,
+            "text": " ".join(source.text[p.start : p.end].split())[:200],
+        }
+        for p in body.dropped
+    ]
+    result.rows = rows
+    result.fingerprint = frozenset(
+        hashlib.blake2b(
+            _FINGERPRINT_JUNK.sub(" ", s.clean.lower()).encode(), digest_size=8
+        ).hexdigest()
+        for s in article.sentences
+    )
+    return result
+
+
+def analyse_article(article: Article) -> dict[str, list[dict[str, object]]]:
+    """The per-article tables: sentences, statements, events, frames."""
+    from newsframe.sentiment import score_texts
+
+    scores = score_texts(s.clean for s in article.sentences)
+    sentences = [
+        {
+            "article_id": article.article_id,
+            "sentence_id": s.sentence_id,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "polarity": polarity,
+            "subjectivity": subjectivity,
+            "n_scored_words": n_scored,
+            "tone": tone,
+            "clean_text": s.clean,
+            "n_words": len(_WORD.findall(s.clean)),
+        }
+        for s, (polarity, subjectivity, n_scored, tone) in zip(
+            article.sentences, scores, strict=True
+        )
+    ]
+    return {"sentences": sentences}
+
+
+def _reject(result: ArticleResult, reason: str) -> ArticleResult:
+    result.article["status"] = "rejected"
+    result.article["reason"] = reason
+    result.rows = {}
+    return result
+
+
+def _fill_metadata(
+    row: dict[str, object],
+    article: Article,
+    body: BodyText,
+    source: SourceFile,
+    entry: ManifestEntry | None,
+) -> None:
+    """Headline, original outlet, url and publication date: manifest, else text, else inferred."""
+    if not row["headline"]:
+        row["headline"] = source.html_metadata.get("title", "") or (
+            " ".join(article.text[slice(*body.headline)].split()) if body.headline else ""
+        )
+    if not row["original_outlet"]:
+        row["original_outlet"] = body.original_outlet
+    if not row["url"]:
+        row["url"] = body.url
+    article.headline = str(row["headline"])
+    article.original_outlet = str(row["original_outlet"])
+
+    published, precision, basis = _publication_date(article, body, source, entry)
+    article.published, article.published_basis = published, basis
+    row["published"] = published.isoformat() if published else ""
+    row["published_precision"] = precision
+    row["published_basis"] = basis
+
+
+def _publication_date(
+    article: Article, body: BodyText, source: SourceFile, entry: ManifestEntry | None
+) -> tuple[date | None, str, str]:
+    """(date, precision, basis) — never a silent guess: ``basis`` says where it came from."""
+    if entry and entry.published and entry.published_precision == "day":
+        return entry.published, "day", "manifest"
+    stated = _stated_date(article.text[slice(*body.dateline)] if body.dateline else "")
+    stated = stated or _stated_date(source.html_metadata.get("date", ""))
+    if stated:
+        return stated, "day", "text"
+    window = None
+    if entry and entry.published:
+        window = (entry.published, entry.published_precision)
+    inferred = infer_publication_date(article, window)
+    if inferred:
+        return inferred, "day", "inferred"
+    if window:
+        return window[0], window[1], "manifest"
+    return None, "", "unknown"
+
+
+def _stated_date(value: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date_parser.parse(value, fuzzy=True, default=None).date()  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def infer_publication_date(article: Article, window: tuple[date, str] | None = None) -> date | None:
+    """The latest day the article refers to: it cannot have been written before it.
+
+    Only day-exact dates count. Without a window, a date counts when the text gives its year
+    (``January 27, 2019``) or a weekday that fixes it (``Friday January 25``); a window from the
+    manifest (``2019-01``: the analyst knows the month) lets yearless dates count inside it.
+    """
+    from newsframe.dates import find_dates
+
+    anchor = window[0] if window else None
+    article.published = anchor
+    mentions = find_dates(article)
+    article.published = None
+    explicit = [m for m in mentions if m.basis == "explicit" and m.value is not None]
+    if window:
+        candidates = [
+            m.value for m in explicit if m.precision == "day" and _inside(m.value, window)
+        ]
+    else:
+        candidates = [
+            m.value for m in explicit if m.precision == "day" and _YEAR.search(m.expression)
+        ]
+        latest_year = max((m.value.year for m in explicit), default=None)
+        candidates += [
+            d
+            for m in mentions
+            if m.value is None and (d := _date_from_weekday(m.expression, latest_year))
+        ]
+    return max(candidates) if candidates else None
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+WEEKDAY_YEARS_AHEAD = 6  # a weekday and a day of the month repeat every 5, 6 or 11 years
+
+
+def _date_from_weekday(expression: str, after_year: int | None) -> date | None:
+    """``Friday January 25`` fixes the year: the first year from the latest one the article
+    mentions in which January 25 falls on a Friday. None when the text names no year at all."""
+    weekday = _WEEKDAY.search(expression)
+    if after_year is None or weekday is None:
+        return None
+    try:
+        parsed = date_parser.parse(expression, default=datetime(after_year, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    for year in range(after_year, after_year + WEEKDAY_YEARS_AHEAD + 1):
+        try:
+            candidate = parsed.replace(year=year).date()
+        except ValueError:
+            continue
+        if candidate.weekday() == _WEEKDAYS.index(weekday.group(1).lower()):
+            return candidate
+    return None
+
+
+def _inside(value: date, window: tuple[date, str]) -> bool:
+    start, precision = window
+    if precision == "year":
+        return value.year == start.year
+    return (value.year, value.month) == (start.year, start.month)
+
+
+@dataclass(slots=True)
+class BuildReport:
+    tables: dict[str, pd.DataFrame]
+    warnings: list[str]
+
+
+def build(
+    input_dir: Path = SEEDS_DIR,
+    out_dir: Path | None = DATA_DIR,
+    *,
+    jobs: int | None = None,
+    progress: bool = True,
+    warn: Callable[[str], None] = ingest.warn,
+) -> BuildReport:
+    """Build every table from ``input_dir``; write them to ``out_dir`` (None: do not write)."""
+    input_dir = Path(input_dir)
+    if not input_dir.is_dir():
+        raise FileNotFoundError(f"input folder {input_dir} does not exist")
+    manifest, problems = ingest.read_manifest(input_dir)
+    for problem in problems:
+        warn(problem)
+    paths = ingest.list_inputs(input_dir)
+    stems = [p.stem for p in paths]
+    duplicated_stems = {s for s in stems if stems.count(s) > 1}
+    tasks = [(p, manifest.get(p.name), article_id_for(p.name, duplicated_stems)) for p in paths]
+    results = list(
+        tqdm(
+            _run(tasks, jobs),
+            total=len(tasks),
+            desc="articles",
+            unit="file",
+            disable=not progress or len(tasks) < PROGRESS_BAR_FROM,
+        )
+    )
+    results += _missing_files(manifest, {p.name for p in paths})
+    _reject_duplicates(results)
+    warnings = problems + [w for r in results for w in r.warnings]
+    for r in results:
+        for w in r.warnings:
+            warn(w)
+        if r.article["status"] == "rejected":
+            warn(f"{r.article['file']}: rejected: {r.article['reason']}")
+    tables = assemble_tables(results)
+    if out_dir is not None:
+        write_tables(tables, Path(out_dir))
+    return BuildReport(tables, warnings)
+
+
+def _run(
+    tasks: list[tuple[Path, ManifestEntry | None, str]], jobs: int | None
+) -> Iterator[ArticleResult]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(tasks) < 2 * jobs:
+        yield from (analyse_file(*task) for task in tasks)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(
+            _analyse_task, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)))
+        )
+
+
+def _analyse_task(task: tuple[Path, ManifestEntry | None, str]) -> ArticleResult:
+    return analyse_file(*task)
+
+
+def _missing_files(manifest: dict[str, ManifestEntry], present: set[str]) -> list[ArticleResult]:
+    """A manifest row naming a file that is not there keeps a rejected row, so it is seen."""
+    missing = []
+    for name, entry in sorted(manifest.items()):
+        if name in present:
+            continue
+        result = ArticleResult(
+            {
+                "article_id": article_id_for(name),
+                "file": name,
+                "sha256": "",
+                **{
+                    k: entry.values.get(k, "")
+                    for k in ("outlet", "original_outlet", "url", "headline", "author")
+                },
+                "status": "ok",
+            }
+        )
+        missing.append(
+            _reject(result, f"listed in manifest.csv line {entry.line} but the file does not exist")
+        )
+    return missing
+
+
+def _reject_duplicates(results: list[ArticleResult]) -> None:
+    """The first file (by name) of a set of duplicates is kept; the others are rejected."""
+    by_sha: dict[str, str] = {}
+    sentence_owner: dict[str, int] = {}
+    kept: list[ArticleResult] = []
+    for result in sorted(results, key=lambda r: str(r.article["file"])):
+        article = result.article
+        if article["status"] != "ok":
+            continue
+        sha = str(article["sha256"])
+        if sha in by_sha:
+            _reject(result, f"duplicate of {by_sha[sha]} (identical bytes)")
+            continue
+        by_sha[sha] = str(article["file"])
+        shared: dict[int, int] = {}
+        for h in result.fingerprint:
+            owner = sentence_owner.get(h)
+            if owner is not None:
+                shared[owner] = shared.get(owner, 0) + 1
+        twin = next(
+            (
+                kept[i]
+                for i, n in sorted(shared.items())
+                if n
+                >= NEAR_DUPLICATE_SHARE * min(len(result.fingerprint), len(kept[i].fingerprint))
+            ),
+            None,
+        )
+        if twin is not None:
+            _reject(
+                result,
+                f"duplicate of {twin.article['file']} (same body text, different boilerplate)",
+            )
+            continue
+        for h in result.fingerprint:
+            sentence_owner.setdefault(h, len(kept))
+        kept.append(result)
+
+
+def assemble_tables(results: Iterable[ArticleResult]) -> dict[str, pd.DataFrame]:
+    """The per-article rows gathered into sorted tables, plus the corpus-wide ones."""
+    results = list(results)
+    gathered: dict[str, list[dict[str, object]]] = {
+        name: [] for name in (*TABLE_NAMES, "boilerplate")
+    }
+    for r in results:
+        gathered["articles"].append(r.article)
+        for name, rows in r.rows.items():
+            gathered[name].extend(rows)
+    tables = {name: to_frame(name, rows) for name, rows in gathered.items()}
+    tables["articles"] = _with_article_tone(tables["articles"], tables["sentences"])
+    return tables
+
+
+def _with_article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    from newsframe.sentiment import article_tone
+
+    if sentences.empty:
+        return articles
+    wanted = ["polarity", "subjectivity", "tone", "n_tone_known"]
+    tone = article_tone(sentences).set_index("article_id")[wanted]
+    merged = articles.drop(columns=wanted).join(tone, on="article_id")
+    merged["n_tone_known"] = merged["n_tone_known"].astype("Int64")
+    return merged[list(articles.columns)]
