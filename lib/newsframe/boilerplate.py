@@ -14,9 +14,11 @@ from functools import cache
 
 from newsframe.reference import read_reference_yaml
 
-# Sentence-final punctuation, optionally followed by closing quotes/brackets; or a colon that
-# introduces a block quote ("Ryabkov replied:").
-_ENDS_LIKE_PROSE = re.compile(r"""(?:[.!?…](?:[”"’'»)\]]*)|:)\s*$""")
+_CLOSERS = "”\"’'»)] \t\n"
+# Every Unicode space (line breaks, no-break and zero-width spaces included) reads as " ".
+_SPACES_TO_BLANK = str.maketrans(
+    {c: " " for c in map(chr, range(0x3001)) if c.isspace() or c in "\u200b\ufeff"}
+)
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _WHITESPACE = re.compile(r"[\s\u00a0\u200b]")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -77,9 +79,20 @@ class _Rules:
     inline: tuple[re.Pattern[str], ...]
 
 
+def ends_like_prose(line: str) -> bool:
+    """Sentence-final punctuation, perhaps before closing quotes or brackets; or a colon that
+    introduces a block quote ("Ryabkov replied:")."""
+    stripped = line.rstrip()
+    if stripped.endswith(":"):
+        return True
+    return stripped.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+
+
+# Rules are matched against the lower-cased paragraph (faster than re.IGNORECASE on every
+# paragraph), so the patterns in the YAML file are written in lower case.
 def _alternation(patterns: list[str], *, whole: bool = False) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"^(?:{body})$" if whole else body, re.IGNORECASE)
+    return re.compile(rf"^(?:{body})$" if whole else body)
 
 
 @cache
@@ -89,13 +102,13 @@ def load_rules() -> _Rules:
     return _Rules(
         furniture=_alternation(raw["furniture_lines"], whole=True),
         appeal=_alternation(raw["appeal_phrases"]),
-        tail=re.compile("|".join(f"^(?:{p})" for p in raw["tail_starts"]), re.IGNORECASE),
+        tail=re.compile("|".join(f"^(?:{p})" for p in raw["tail_starts"])),
         caption=_alternation(raw["captions"]),
         author_bio=_alternation(raw["author_bios"]),
         blocks=tuple(
             (
-                re.compile(b["start"], re.IGNORECASE),
-                re.compile(b["end"], re.IGNORECASE),
+                re.compile(b["start"]),
+                re.compile(b["end"]),
                 int(b.get("max_paragraphs", 30)),
             )
             for b in raw["blocks"]
@@ -139,7 +152,7 @@ def _is_paragraph_end(line: str, following: str) -> bool:
         return False  # a capitalised headline wrapped over two lines
     if following[:1].islower() or line.endswith(("-", ",")):
         return False  # the sentence goes on past the hard wrap
-    if _ENDS_LIKE_PROSE.search(line):
+    if ends_like_prose(line):
         return not _ends_with_abbreviation(line)
     return len(line) < 45
 
@@ -167,26 +180,26 @@ def _fingerprint(s: str) -> str:
 def separate_body(text: str) -> BodyText:
     """Find the body paragraphs of ``text`` and build its same-length ``flat`` copy."""
     rules = load_rules()
-    chars = list(_WHITESPACE.sub(" ", text))
     inline_blanks: list[tuple[int, int]] = []
     for pattern in rules.inline:
         for match in pattern.finditer(text):
-            a, b = match.span("drop") if "drop" in pattern.groupindex else match.span()
-            inline_blanks.append((a, b))
-            chars[a:b] = " " * (b - a)
-    flat = "".join(chars)
+            inline_blanks.append(
+                match.span("drop") if "drop" in pattern.groupindex else match.span()
+            )
+    flat = _blanked(text.translate(_SPACES_TO_BLANK), inline_blanks)
 
     spans = split_paragraphs(text)
     lines = [flat[a:b].strip() for a, b in spans]
+    lowered = [line.lower() for line in lines]
     kinds = ["body"] * len(spans)
     result = BodyText(flat="", paragraphs=[], inline_blanks=sorted(inline_blanks))
 
-    _mark_blocks(lines, kinds, rules)
+    _mark_blocks(lowered, kinds, rules)
     tail_from = next(
         (
             i
             for i, line in enumerate(lines)
-            if spans[i][0] >= len(text) * 0.5 and rules.tail.match(line)
+            if spans[i][0] >= len(text) * 0.5 and rules.tail.match(lowered[i])
         ),
         None,
     )
@@ -199,14 +212,14 @@ def separate_body(text: str) -> BodyText:
         if kinds[i] != "body":
             break
         if _DATELINE.match(line) and spans[i][0] < max(len(text) * 0.3, 600):
-            if sum(bool(_ENDS_LIKE_PROSE.search(lines[j])) for j in range(i)) > 2:
+            if sum(bool(ends_like_prose(lines[j])) for j in range(i)) > 2:
                 break
             result.dateline = spans[i]
             kinds[i] = "dateline"
             for j in range(i):
-                if rules.furniture.match(lines[j]):
+                if rules.furniture.match(lowered[j]):
                     kinds[j] = "furniture"
-                elif _ENDS_LIKE_PROSE.search(lines[j]):
+                elif ends_like_prose(lines[j]):
                     kinds[j] = "standfirst"
                 else:
                     kinds[j] = "heading"
@@ -227,18 +240,18 @@ def separate_body(text: str) -> BodyText:
             result.url = url.group(0) if url else ""
         if kinds[i] != "body":
             continue
-        if rules.furniture.match(line):
+        if rules.furniture.match(lowered[i]):
             kinds[i] = "furniture"
-        elif rules.appeal.search(line):
+        elif rules.appeal.search(lowered[i]):
             kinds[i] = "appeal"
-        elif rules.caption.search(line):
+        elif rules.caption.search(lowered[i]):
             kinds[i] = "caption"
-        elif not _ENDS_LIKE_PROSE.search(line):
+        elif not ends_like_prose(line):
             kinds[i] = "heading"
 
     body_positions = [i for i, k in enumerate(kinds) if k == "body"]
     for i in body_positions[-2:]:
-        if rules.author_bio.search(lines[i]) and len(lines[i].split()) < 80:
+        if rules.author_bio.search(lowered[i]) and len(lines[i].split()) < 80:
             kinds[i] = "author_bio"
 
     if result.dateline is None or result.headline is None:
@@ -247,11 +260,21 @@ def separate_body(text: str) -> BodyText:
             result.headline = spans[first_heading]
 
     result.paragraphs = [Paragraph(a, b, k) for (a, b), k in zip(spans, kinds, strict=True)]
-    for p in result.paragraphs:
-        if p.kind != "body":
-            chars[p.start : p.end] = " " * (p.end - p.start)
-    result.flat = "".join(chars)
+    result.flat = _blanked(flat, [(p.start, p.end) for p in result.dropped])
     return result
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by as many spaces (same length, same offsets)."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _mark_blocks(lines: list[str], kinds: list[str], rules: _Rules) -> None:

@@ -82,7 +82,8 @@ ABBREVIATIONS = _AbbreviationView()
 def _is_boundary(flat: str, punct_start: int, next_start: int) -> bool:
     if flat[punct_start] != ".":
         return True
-    token_match = _LAST_TOKEN.search(flat, 0, punct_start)
+    # the word before the period; a bounded look-back keeps this O(1) per candidate
+    token_match = _LAST_TOKEN.search(flat, max(0, punct_start - 40), punct_start)
     token = token_match.group(1).lstrip("([“\"'‘") if token_match else ""
     if not token:
         return True
