@@ -1,0 +1,111 @@
+"""Cross-outlet groups: the seeds' CNN interview and Vershinin's borrowed title."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from newsframe.crossrefs import (
+    CROSSREF_COLUMNS,
+    cross_reference,
+    discrepancies,
+    title_conflicts,
+)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+OUTLETS = {"000": "JPost", "001": "Al-Monitor", "002": "Radio Farda", "003": "Iran Project",
+           "004": "JNS"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def articles() -> pd.DataFrame:
+    return pd.DataFrame({"article_id": list(OUTLETS), "outlet": list(OUTLETS.values())})
+
+
+def _statement(texts, sid, article_id, quote, said_on, speaker="Sergei Ryabkov") -> dict:
+    flat = re.sub(r"\s", " ", texts[article_id])
+    match = re.search(r"\s+".join(map(re.escape, quote.split())), flat)
+    assert match, quote
+    return {
+        "statement_id": sid, "article_id": article_id, "sentence_id": 0,
+        "start": match.start(), "end": match.end(), "kind": "direct", "speaker": speaker,
+        "speaker_id": speaker.split()[-1].lower(), "speaker_role": "Deputy Foreign Minister",
+        "channel": "CNN", "quote": quote, "said_on": said_on, "said_on_precision": "day",
+        "topic": "russia_iran_alliance",
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def statements(texts) -> pd.DataFrame:
+    # As the statements extractor reports the seeds' CNN interview (written by hand here).
+    return pd.DataFrame(
+        [
+            _statement(texts, "001-s1", "001", "in no way underestimate the importance of "
+                       "measures that would ensure very strong security of the state of Israel.",
+                       "2019-01-26"),
+            _statement(texts, "002-s1", "002", "We in no way underestimate the importance of "
+                       "measures that would ensure very strong security of the state of Israel.",
+                       "2019-01-25"),
+            _statement(texts, "004-s1", "004", "We in no way underestimate the importance of "
+                       "security measures that would ensure very strong security of the State "
+                       "of Israel.", "2018-01-25"),
+            _statement(texts, "003-s1", "003", "will go on, as for the settlement of the crisis "
+                       "in Syria.", "2018-06-09", speaker="Vladimir Putin"),
+        ]
+    )  # fmt: skip
+
+
+def test_cnn_interview_is_one_group_disagreeing_on_date_and_wording(
+    statements, articles, texts
+) -> None:
+    events = pd.DataFrame(columns=["event_id", "article_id", "event_type", "actor1", "actor2",
+                                   "date", "start", "end"])  # fmt: skip
+    crossrefs = cross_reference(statements, events, articles, texts)
+    assert list(crossrefs.columns) == CROSSREF_COLUMNS
+    assert set(crossrefs["group_id"]) == {"s001"}  # Putin's unrelated quote is in no group
+    assert set(crossrefs["member_id"]) == {"001-s1", "002-s1", "004-s1"}
+    table = discrepancies(crossrefs)
+    said_on = table[table["field"] == "said_on"].iloc[0]
+    assert said_on["n_values"] == 3
+    assert "2019-01-26 [Al-Monitor]" in said_on["values"]
+    assert "2018-01-25 [JNS]" in said_on["values"]
+    assert "quote" in set(table["field"])
+    assert "channel" not in set(table["field"])  # all say CNN: not a discrepancy
+    spelling = crossrefs[crossrefs["field"] == "spelling:Sergei Ryabkov"]
+    assert "Sergey Ryabkov" in set(spelling["value"])  # Al-Monitor's spelling is recorded
+
+
+def test_title_given_to_the_wrong_person_is_surfaced(texts, articles) -> None:
+    table = discrepancies(title_conflicts(texts, articles))
+    holders = table[table["field"] == "title_holder"]
+    assert len(holders) == 1
+    values = holders.iloc[0]["values"]
+    assert "Sergei Vershinin [JNS]" in values and "Alexander Lavrentiev" in values
+    titles = table[table["field"] == "title"].iloc[0]["values"]
+    assert "adviser for Syrian affairs [JNS]" in titles
+
+
+def test_events_group_by_type_actors_and_close_dates(articles) -> None:
+    base = {"sentence_id": 0, "start": 0, "end": 1, "date_precision": "day",
+            "date_expression": "", "date_basis": "explicit", "location": ""}  # fmt: skip
+    events = pd.DataFrame(
+        [
+            {**base, "event_id": "002-e1", "article_id": "002", "event_type": "FIGHT",
+             "actor1": "Israel", "actor2": "Iran", "date": "2019-01-20"},
+            {**base, "event_id": "004-e1", "article_id": "004", "event_type": "FIGHT",
+             "actor1": "Israel", "actor2": "Iran", "date": "2019-01-21", "location": "Syria"},
+            {**base, "event_id": "000-e1", "article_id": "000", "event_type": "FIGHT",
+             "actor1": "Israel", "actor2": "Iran", "date": "2018-05-10"},
+        ]
+    )  # fmt: skip
+    crossrefs = cross_reference(pd.DataFrame(), events, articles)
+    assert set(crossrefs["member_id"]) == {"002-e1", "004-e1"}  # May 2018 is another strike
+    fields = set(discrepancies(crossrefs)["field"])
+    assert fields == {"date"}  # location given by one outlet only is not a disagreement
