@@ -1,0 +1,328 @@
+"""Sentence tone: TextBlob's polarity and subjectivity, plus a calibrated domain ``tone``.
+
+TextBlob's pattern lexicon was built on product reviews. On diplomatic and conflict news it
+scores "latest" +0.5 and "foreign" -0.125, and gives "attacks", "tensions", "enemies" nothing,
+so its polarity barely tracks how an analyst reads a sentence. ``tone`` keeps TextBlob's single
+pass (its per-word assessments come with the polarity for free) and layers a domain lexicon
+(``data/tone_lexicon.csv``) on top:
+
+- a word in the domain lexicon gets the domain score and TextBlob's score for it is dropped;
+- a domain word after a negation ("not allies", "no tension") gets -0.5 x its score, as TextBlob
+  treats "not good" (negators, contrast and concessive markers come from ``frame_cues.yaml``,
+  shared with framing);
+- in "X, but Y" the part after the contrast counts 1.5x and the part before 0.5x (the writer's
+  point is what follows "but"); a concessive clause ("although X", "despite X") counts 0.5x;
+- tone is the weighted mean of the non-zero word scores (domain words weigh 1, TextBlob-only
+  words 0.5), so it stays in -1..+1 and a sentence with only neutral scored words is 0.
+
+A sentence in which neither lexicon scored any word has tone ``None``: unknown, not neutral.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+from textblob.en import sentiment as _pattern_sentiment  # what TextBlob(x).sentiment calls
+
+from newsframe.actors import ActorMention, find_actor_mentions
+from newsframe.reference import read_reference_csv, read_reference_yaml
+
+# TextBlob's own scores are for reviews; where the domain lexicon has no opinion they still carry
+# some signal ("serious", "anger"), but less than a domain word.
+TEXTBLOB_WEIGHT = 0.5
+DOMAIN_WEIGHT = 1.0
+NEGATED_FACTOR = -0.5  # TextBlob's own convention: "not good" = slightly bad
+NEGATION_WINDOW = 3  # words between a negation and the word it negates
+AFTER_CONTRAST = 1.5
+BEFORE_CONTRAST = 0.5
+CONCESSIVE = 0.5
+MIN_STEM = 4
+
+# Words (with inner hyphens and apostrophes) and the punctuation that ends a negation's reach.
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[.,;:!?()\"“”—–]")
+_CLAUSE_BREAK = frozenset('.,;:!?()"“”—–')
+
+Score = tuple[float, float, int, float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ToneLexicon:
+    words: dict[str, float]  # exact single words
+    stems: dict[str, float]  # prefix -> score, for "escalat*"
+    phrases: dict[tuple[str, ...], float]  # multi-word terms, matched before their words
+    max_phrase: int
+    # From frame_cues.yaml, shared with framing: word sequences that negate, pivot, concede.
+    # Keyed by their last word, so a token is checked with one dict lookup.
+    negators: dict[str, tuple[tuple[str, ...], ...]]
+    contrasts: dict[str, tuple[tuple[str, ...], ...]]
+    concessives: dict[str, tuple[tuple[str, ...], ...]]
+
+    def word_score(self, word: str) -> float | None:
+        if word in self.words:
+            return self.words[word]
+        # Longest stem first, so "cooperat*" wins over a shorter listed stem.
+        for cut in range(len(word), MIN_STEM - 1, -1):
+            score = self.stems.get(word[:cut])
+            if score is not None:
+                return score
+        return None
+
+
+@cache
+def tone_lexicon() -> ToneLexicon:
+    """The domain lexicon from ``data/tone_lexicon.csv``, compiled once."""
+    words: dict[str, float] = {}
+    stems: dict[str, float] = {}
+    phrases: dict[tuple[str, ...], float] = {}
+    for row in read_reference_csv("tone_lexicon.csv"):
+        term, score = row["term"].lower().strip(), float(row["score"])
+        if not term:
+            continue
+        parts = tuple(term.split())
+        if len(parts) > 1:
+            phrases[parts] = score
+        elif term.endswith("*"):
+            stem = term[:-1]
+            if len(stem) < MIN_STEM:
+                raise ValueError(f"tone_lexicon.csv: stem {term!r} shorter than {MIN_STEM}")
+            stems[stem] = score
+        else:
+            words[term] = score
+    max_phrase = max((len(p) for p in phrases), default=1)
+    cues = read_reference_yaml("frame_cues.yaml")
+
+    def sequences(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for cue in cues.get(name, []):
+            if cue != "n't":  # "n't" hangs on its verb ("wouldn't"): recognised by its ending
+                words = tuple(str(cue).lower().split())
+                by_last.setdefault(words[-1], []).append(words)
+        return {last: tuple(seqs) for last, seqs in by_last.items()}
+
+    return ToneLexicon(
+        words,
+        stems,
+        phrases,
+        max_phrase,
+        negators=sequences("negators"),
+        contrasts=sequences("contrast_markers"),
+        concessives=sequences("concessive_markers"),
+    )
+
+
+def _tokens(text: str) -> list[str]:
+    lowered = text.lower().replace("’", "'").replace("‘", "'")
+    return _TOKEN.findall(lowered)
+
+
+def _ends_with(
+    tokens: list[str], end: int, sequences: dict[str, tuple[tuple[str, ...], ...]]
+) -> bool:
+    """Whether one of ``sequences`` ends at token ``end`` (inclusive)."""
+    candidates = sequences.get(tokens[end])
+    if candidates is None:
+        return False
+    return any(
+        len(seq) == 1 or tuple(tokens[end - len(seq) + 1 : end + 1]) == seq for seq in candidates
+    )
+
+
+def _is_negator(tokens: list[str], k: int, lexicon: ToneLexicon) -> bool:
+    return tokens[k].endswith("n't") or _ends_with(tokens, k, lexicon.negators)
+
+
+def _clause_weights(tokens: list[str], lexicon: ToneLexicon) -> list[float]:
+    """Weight of each token's position: contrast and concession shift where the point lies."""
+    weights = [1.0] * len(tokens)
+    for i in range(1, len(tokens)):
+        if _ends_with(tokens, i, lexicon.contrasts):
+            for j in range(i):
+                weights[j] *= BEFORE_CONTRAST
+            for j in range(i + 1, len(tokens)):
+                weights[j] *= AFTER_CONTRAST
+            break  # one pivot per sentence, as in VADER
+    for i in range(len(tokens)):
+        if _ends_with(tokens, i, lexicon.concessives):
+            j = i + 1
+            while j < len(tokens) and tokens[j] not in _CLAUSE_BREAK:
+                weights[j] *= CONCESSIVE
+                j += 1
+    return weights
+
+
+def _domain_hits(tokens: list[str], lexicon: ToneLexicon) -> list[tuple[int, int, float]]:
+    """(first token, last token + 1, score) of each domain term, negation applied."""
+    hits: list[tuple[int, int, float]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        found: tuple[int, float] | None = None
+        for size in range(min(lexicon.max_phrase, n - i), 1, -1):
+            score = lexicon.phrases.get(tuple(tokens[i : i + size]))
+            if score is not None:
+                found = (size, score)
+                break
+        if found is None:
+            score = lexicon.word_score(tokens[i])
+            if score is not None:
+                found = (1, score)
+        if found is None:
+            i += 1
+            continue
+        size, score = found
+        # A negation reaches forward over a few words but not over a clause break.
+        for k in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
+            if tokens[k] in _CLAUSE_BREAK:
+                break
+            if _is_negator(tokens, k, lexicon):
+                score *= NEGATED_FACTOR
+                break
+        hits.append((i, i + size, score))
+        i += size
+    return hits
+
+
+def score_text(text: str) -> Score:
+    """(polarity, subjectivity, n_scored_words, tone) of one sentence.
+
+    ``polarity``/``subjectivity`` are exactly ``TextBlob(text).sentiment``; ``n_scored_words`` is
+    how many words (or modifier+word chunks) TextBlob's lexicon scored; ``tone`` is the domain
+    tone in -1..+1, or None when neither lexicon scored anything (unknown, not neutral).
+    """
+    result = _pattern_sentiment(text)  # one pass: polarity, subjectivity and per-word assessments
+    polarity, subjectivity = float(result[0]), float(result[1])
+    assessments = result.assessments
+    lexicon = tone_lexicon()
+    tokens = _tokens(text)
+    hits = _domain_hits(tokens, lexicon)
+    if not assessments and not hits:
+        return polarity, subjectivity, 0, None
+
+    weights = _clause_weights(tokens, lexicon)
+    covered: set[int] = set()
+    total = weight_sum = 0.0
+    for first, last, score in hits:
+        covered.update(range(first, last))
+        if score:
+            w = DOMAIN_WEIGHT * weights[first]
+            total += w * score
+            weight_sum += w
+    # TextBlob's assessed chunks, in text order: find each in the tokens to know its clause
+    # weight and whether the domain lexicon already spoke for that word.
+    cursor = 0
+    for words, score, _subjectivity, _label in assessments:
+        head = words[-1]  # the scored word; earlier words are its negation/modifiers
+        position = _find(tokens, head, cursor)
+        if position is None:
+            in_domain = lexicon.word_score(head) is not None
+            weight = 1.0
+        else:
+            cursor = position + 1
+            in_domain = position in covered
+            weight = weights[position]
+        if in_domain or not score:
+            continue
+        w = TEXTBLOB_WEIGHT * weight
+        total += w * score
+        weight_sum += w
+    tone = total / weight_sum if weight_sum else 0.0
+    return polarity, subjectivity, len(assessments), max(-1.0, min(1.0, tone))
+
+
+def _find(tokens: list[str], word: str, start: int) -> int | None:
+    for i in range(start, len(tokens)):
+        if tokens[i] == word:
+            return i
+    return None
+
+
+def score_texts(texts: Iterable[str]) -> list[Score]:
+    """``score_text`` for many texts, in order; identical texts are scored once."""
+    seen: dict[str, Score] = {}
+    out: list[Score] = []
+    for text in texts:
+        score = seen.get(text)
+        if score is None:
+            score = seen[text] = score_text(text)
+        out.append(score)
+    return out
+
+
+def article_tone(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per article: mean polarity, subjectivity and tone over its sentences, with counts.
+
+    ``tone`` averages only sentences with a known tone; ``n_tone_unknown`` says how many had none,
+    so a chart can show an article's tone rests on few sentences.
+    """
+    frame = sentences.copy()
+    frame["tone_known"] = frame["tone"].notna()
+    grouped = frame.groupby("article_id", sort=True)
+    out = pd.DataFrame(
+        {
+            "n_sentences": grouped.size(),
+            "n_tone_known": grouped["tone_known"].sum().astype(int),
+            "polarity": grouped["polarity"].mean(),
+            "subjectivity": grouped["subjectivity"].mean(),
+            "tone": grouped["tone"].mean(),
+        }
+    )
+    out["n_tone_unknown"] = out["n_sentences"] - out["n_tone_known"]
+    return out.reset_index()
+
+
+def _matches_target(mention: ActorMention, target: str) -> bool:
+    """A mention is of ``target``: an ISO country code ("RUS"), an actor_id or a canonical name."""
+    if len(target) == 3 and target.isupper():
+        return mention.country == target
+    return target in (mention.actor_id, mention.name)
+
+
+def mentions_target(text: str, target: str | tuple[str, str]) -> bool:
+    """Whether ``text`` mentions the target (one actor/country, or both members of a pair)."""
+    mentions = find_actor_mentions(text)
+    wanted = (target,) if isinstance(target, str) else tuple(target)
+    return all(any(_matches_target(m, t) for m in mentions) for t in wanted)
+
+
+def targeted_tone(
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    target: str | tuple[str, str],
+    freq: str = "M",
+) -> pd.DataFrame:
+    """Tone of the sentences that mention ``target``, per outlet and period.
+
+    ``target`` is a country code ("RUS": any Russian actor, Moscow, the Kremlin), an actor_id or
+    canonical name ("Sergei Ryabkov"), or a pair ("RUS", "IRN") for sentences naming both.
+    ``freq`` is a pandas period frequency ("M" month, "Q", "Y") over the articles' ``published``
+    date; undated articles fall in period "unknown" rather than being dropped. Rows carry
+    ``n_articles, n_sentences, n_tone_known`` beside ``tone`` (mean of known tones) and
+    ``polarity`` (TextBlob's mean), so a thin cell is visible as thin.
+    """
+    columns = ["outlet", "period", "n_articles", "n_sentences", "n_tone_known", "tone", "polarity"]
+    texts = sentences["text"].astype(str)
+    hit = texts.map(lambda text: mentions_target(text, target)).astype(bool)
+    chosen = sentences[hit.to_numpy()]
+    if chosen.empty:
+        return pd.DataFrame(columns=columns)
+    meta = articles.set_index("article_id")
+    published = pd.to_datetime(meta["published"], errors="coerce")
+    period = published.dt.to_period(freq).astype(str).where(published.notna(), "unknown")
+    frame = chosen.assign(
+        outlet=chosen["article_id"].map(meta["outlet"]).fillna("").astype(str),
+        period=chosen["article_id"].map(period),
+        tone_known=chosen["tone"].notna(),
+    )
+    grouped = frame.groupby(["outlet", "period"], sort=True)
+    out = grouped.agg(
+        n_articles=("article_id", "nunique"),
+        n_sentences=("sentence_id", "size"),
+        n_tone_known=("tone_known", "sum"),
+        tone=("tone", "mean"),
+        polarity=("polarity", "mean"),
+    ).reset_index()
+    out["n_tone_known"] = out["n_tone_known"].astype("int64")
+    return out[columns]
