@@ -32,6 +32,25 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=None, help="worker processes (default: all cores)"
     )
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process pool on this machine (default); dask: a Dask cluster",
+    )
+    build.add_argument(
+        "--scheduler",
+        default=None,
+        help="with --engine dask: the scheduler address (tcp://host:8786); default: a local "
+        "cluster of --jobs workers",
+    )
+    build.add_argument(
+        "--format",
+        dest="table_format",
+        choices=("csv", "parquet"),
+        default="csv",
+        help="table files: csv (default) or parquet for large outputs",
+    )
     return parser
 
 
@@ -42,7 +61,15 @@ def main(argv: list[str] | None = None) -> int:
         from newsframe.build import build
 
         try:
-            report = build(args.input_dir, args.out, jobs=args.jobs, progress=not args.quiet)
+            report = build(
+                args.input_dir,
+                args.out,
+                jobs=args.jobs,
+                progress=not args.quiet,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                table_format=args.table_format,
+            )
         except FileNotFoundError as error:
             print(f"newsframe: error: {error}", file=sys.stderr)
             return 2

@@ -21,11 +21,18 @@ from dateutil import parser as date_parser
 from tqdm import tqdm
 
 from newsframe import ingest
+from newsframe.actors import find_actor_mentions
 from newsframe.article import Article
 from newsframe.boilerplate import BodyText, separate_body
 from newsframe.config import DATA_DIR, SEEDS_DIR, TABLE_NAMES
+from newsframe.crossrefs import cross_reference, title_conflicts
+from newsframe.dates import find_dates
+from newsframe.events import extract_events
+from newsframe.framing import find_frames
 from newsframe.ingest import ManifestEntry, SourceFile
 from newsframe.sentences import split_sentences
+from newsframe.sentiment import article_tone, score_texts
+from newsframe.statements import extract_statements
 from newsframe.tables import to_frame, write_tables
 
 # Below this share of confidence the language guess is not trusted enough to reject a file.
@@ -45,6 +52,7 @@ class ArticleResult:
     rows: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     fingerprint: frozenset[str] = frozenset()
     warnings: list[str] = field(default_factory=list)
+    text: str = ""  # the article's text, for the corpus-wide cross-references
 
 
 def article_id_for(file_name: str, taken: set[str] | None = None) -> str:
@@ -121,6 +129,7 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
         for p in body.dropped
     ]
     result.rows = rows
+    result.text = source.text
     result.fingerprint = frozenset(
         hashlib.blake2b(
             _FINGERPRINT_JUNK.sub(" ", s.clean.lower()).encode(), digest_size=8
@@ -131,9 +140,12 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
 
 
 def analyse_article(article: Article) -> dict[str, list[dict[str, object]]]:
-    """The per-article tables: sentences, statements, events, frames."""
-    from newsframe.sentiment import score_texts
+    """The per-article tables: sentences with tone, statements, events, frames.
 
+    Actor mentions and dates are found once and shared by the extractors that need them.
+    """
+    mentions = find_actor_mentions(article)
+    dates = find_dates(article)
     scores = score_texts(s.clean for s in article.sentences)
     sentences = [
         {
@@ -153,7 +165,12 @@ def analyse_article(article: Article) -> dict[str, list[dict[str, object]]]:
             article.sentences, scores, strict=True
         )
     ]
-    return {"sentences": sentences}
+    return {
+        "sentences": sentences,
+        "statements": extract_statements(article),
+        "events": extract_events(article, dates=dates, mentions=mentions),
+        "frames": find_frames(article, mentions=mentions),
+    }
 
 
 def _reject(result: ArticleResult, reason: str) -> ArticleResult:
@@ -226,8 +243,6 @@ def infer_publication_date(article: Article, window: tuple[date, str] | None = N
     (``January 27, 2019``) or a weekday that fixes it (``Friday January 25``); a window from the
     manifest (``2019-01``: the analyst knows the month) lets yearless dates count inside it.
     """
-    from newsframe.dates import find_dates
-
     anchor = window[0] if window else None
     article.published = anchor
     mentions = find_dates(article)
@@ -296,8 +311,16 @@ def build(
     jobs: int | None = None,
     progress: bool = True,
     warn: Callable[[str], None] = ingest.warn,
+    engine: str = "local",
+    scheduler: str | None = None,
+    table_format: str = "csv",
 ) -> BuildReport:
-    """Build every table from ``input_dir``; write them to ``out_dir`` (None: do not write)."""
+    """Build every table from ``input_dir``; write them to ``out_dir`` (None: do not write).
+
+    ``engine="local"`` runs the per-article step on a process pool of ``jobs`` workers;
+    ``engine="dask"`` runs the same step on a Dask cluster (``scheduler`` address, or a local
+    cluster of ``jobs`` workers). The tables are the same either way.
+    """
     input_dir = Path(input_dir)
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
@@ -308,9 +331,17 @@ def build(
     stems = [p.stem for p in paths]
     duplicated_stems = {s for s in stems if stems.count(s) > 1}
     tasks = [(p, manifest.get(p.name), article_id_for(p.name, duplicated_stems)) for p in paths]
+    if engine == "dask":
+        from newsframe.engines import run_on_dask
+
+        mapped: Iterable[ArticleResult] = run_on_dask(tasks, scheduler=scheduler, workers=jobs)
+    elif engine == "local":
+        mapped = _run(tasks, jobs)
+    else:
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
     results = list(
         tqdm(
-            _run(tasks, jobs),
+            mapped,
             total=len(tasks),
             desc="articles",
             unit="file",
@@ -327,7 +358,7 @@ def build(
             warn(f"{r.article['file']}: rejected: {r.article['reason']}")
     tables = assemble_tables(results)
     if out_dir is not None:
-        write_tables(tables, Path(out_dir))
+        write_tables(tables, Path(out_dir), table_format=table_format)
     return BuildReport(tables, warnings)
 
 
@@ -340,11 +371,12 @@ def _run(
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(
-            _analyse_task, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)))
+            analyse_task, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)))
         )
 
 
-def _analyse_task(task: tuple[Path, ManifestEntry | None, str]) -> ArticleResult:
+def analyse_task(task: tuple[Path, ManifestEntry | None, str]) -> ArticleResult:
+    """``analyse_file`` over one (path, manifest entry, article id) task: what engines map."""
     return analyse_file(*task)
 
 
@@ -423,12 +455,18 @@ def assemble_tables(results: Iterable[ArticleResult]) -> dict[str, pd.DataFrame]
             gathered[name].extend(rows)
     tables = {name: to_frame(name, rows) for name, rows in gathered.items()}
     tables["articles"] = _with_article_tone(tables["articles"], tables["sentences"])
+    texts = {str(r.article["article_id"]): r.text for r in results if r.rows}
+    crossrefs = pd.concat(
+        [
+            cross_reference(tables["statements"], tables["events"], tables["articles"], texts),
+            title_conflicts(texts, tables["articles"]),
+        ]
+    )
+    tables["crossrefs"] = to_frame("crossrefs", crossrefs.to_dict("records"))
     return tables
 
 
 def _with_article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    from newsframe.sentiment import article_tone
-
     if sentences.empty:
         return articles
     wanted = ["polarity", "subjectivity", "tone", "n_tone_known"]

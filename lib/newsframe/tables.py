@@ -142,24 +142,35 @@ def to_frame(name: str, rows: list[Mapping[str, object]]) -> pd.DataFrame:
     return frame
 
 
-def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> None:
+TABLE_FORMATS = ("csv", "parquet")
+
+
+def write_tables(
+    tables: Mapping[str, pd.DataFrame], out_dir: Path, *, table_format: str = "csv"
+) -> None:
     """Write every table into ``out_dir`` atomically: all new files appear at once, or none.
 
     The tables go to a temporary folder beside ``out_dir``; then the old folder is moved aside
     and the new one moved in (two renames on one file system), and the old one is deleted. A
     build killed at any point leaves either the previous complete tables or the new ones.
+    ``table_format="parquet"`` writes ``name.parquet`` files (pyarrow) for large outputs.
     """
+    if table_format not in TABLE_FORMATS:
+        raise ValueError(f"unknown table format {table_format!r} ({', '.join(TABLE_FORMATS)})")
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_interrupted_swap(out_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
         for name, frame in tables.items():
-            path = staging / f"{name}.csv"
-            frame.to_csv(path, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+            path = staging / f"{name}.{table_format}"
+            if table_format == "parquet":
+                frame.to_parquet(path, index=False)
+            else:
+                frame.to_csv(path, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
             with path.open("rb") as handle:
                 os.fsync(handle.fileno())
-        _keep_unmanaged_files(out_dir, staging, tables)
+        _keep_unmanaged_files(out_dir, staging, {f"{name}.{table_format}" for name in tables})
         old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
         if out_dir.exists():
             os.replace(out_dir, old)
@@ -170,11 +181,10 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> None:
         raise
 
 
-def _keep_unmanaged_files(out_dir: Path, staging: Path, tables: Mapping[str, object]) -> None:
+def _keep_unmanaged_files(out_dir: Path, staging: Path, managed: set[str]) -> None:
     """Files in ``out_dir`` that are not tables (a README, a .gitkeep) move with the swap."""
     if not out_dir.exists():
         return
-    managed = {f"{name}.csv" for name in tables}
     for path in out_dir.iterdir():
         if path.name not in managed and path.is_file():
             shutil.copy2(path, staging / path.name)
