@@ -1,0 +1,1489 @@
+"""Statements: direct quotes and reported speech, with speaker, date, channel, topic and stance.
+
+A rule-based extractor over the article's flat text (one regex pass per pattern, compiled once):
+
+1. quotation segments are paired per paragraph (curly and straight marks, mixed; an unclosed
+   quote runs to the paragraph end, and a following paragraph opening with a quote continues it);
+2. speech cues are found in body sentences, outside quotations: verbs from ``speech_verbs.csv``
+   ("said", "told", "rejected", "tweeted"...), "according to X", "X was quoted as saying",
+   "the paper cited the sources as saying";
+3. each cue gets a content span (the quote before ``,” he said``, the clause after ``said that``,
+   the clause before ``..., the Kremlin said``, the block quote after ``replied:``) and a
+   speaker (the subject before the verb or the name after ``said``; pronouns and definite
+   descriptions such as "the paper" or "the Russian ambassador" resolved to earlier actors);
+4. quotation segments no cue claimed are continuations of the previous speaker when they open a
+   paragraph or follow an attributed quote in the same paragraph; others are scare quotes;
+5. ``said_on`` comes from the date expression governing the attribution (same clause, the
+   sentence's opening adverbial, or the occasion named in the sentence before), never silently
+   from the publication date.
+
+Knowledge (verbs, channels, speaker words, topics, stance cues) lives in ``data/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from newsframe.actors import ActorMention, find_actor_mentions, resolve_title, trie_pattern
+from newsframe.actors import country_of as _country_of
+from newsframe.article import Article
+from newsframe.dates import DateMention, find_dates
+from newsframe.reference import read_reference_csv, read_reference_yaml
+from newsframe.tables import COLUMNS
+
+STATEMENT_COLUMNS = list(COLUMNS["statements"])  # the contract's columns, in order
+
+
+@lru_cache(maxsize=4096)
+def country_of(phrase: str) -> str:
+    """Cached ``newsframe.actors.country_of``: speaker phrases repeat within and across articles."""
+    return _country_of(phrase)
+
+
+# --- reference data, compiled once -------------------------------------------------------------
+
+_VERBS = {row["form"]: row for row in read_reference_csv("speech_verbs.csv")}
+# One prefix tree of all forms: a plain alternation of ~150 verbs costs milliseconds per article.
+_VERB_RE = re.compile(r"(?<![\w’'-])" + trie_pattern(sorted(_VERBS)) + r"(?![\w-])", re.IGNORECASE)
+_CHANNELS = [
+    (re.compile(row["pattern"], re.IGNORECASE), row["channel"])
+    for row in read_reference_csv("statement_channels.csv")
+]
+_WORDS = read_reference_yaml("statement_speakers.yaml")
+_TOPICS = read_reference_yaml("topics.yaml")
+
+
+def _word_alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_MEDIA_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['media_nouns'])})s?\b", re.I)
+_INSTITUTION_NOUN_RE = re.compile(
+    rf"\b(?:{_word_alternation(_WORDS['institution_nouns'])})s?\b", re.I
+)
+_ANONYMOUS_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['anonymous_nouns'])})\b", re.I)
+_ROLE_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['person_roles'])})s?\b", re.I)
+_ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
+
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»"
+_QUOTE_MARK_RE = re.compile(r"[“”«»„\"]")
+
+# "X was quoted (by Y) as saying", "the paper cited the sources as saying",
+# "quoted him as having said"
+_QUOTED_AS_RE = re.compile(
+    r"\b(?:(?P<aux>was|were|is|are|has been|have been|had been)\s+)?"
+    r"(?P<verb>quoted|cited|citing|quoting)\s+"
+    r"(?:by\s+(?P<by>[^,.;“”\"]{1,80}?)\s+|(?P<obj>[^,.;“”\"]{1,80}?)\s+)?"
+    r"as\s+(?:having\s+)?(?P<say>saying|said|stating|telling|rejecting|warning|adding|calling)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|him|her|them)$", re.IGNORECASE)
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+_THAT_RE = re.compile(r"\s*(?:that|:|,)?\s*", re.IGNORECASE)
+_NAME_RUN_RE = re.compile(
+    r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|al-[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|al-[A-Z][a-z]+|[A-Z]\.|bin|ibn|de|van|von)){1,3}(?![\w])"
+)
+_LEADING_DETERMINER_RE = re.compile(
+    r"^(?:the|a|an|this|that|these|those|his|her|its|their)\s+", re.I
+)
+_TRAILING_NOISE_RE = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|once|further|however|"
+    r"publicly|reportedly|recently|repeatedly|previously|\w+ly|himself|herself|itself|always|"
+    r"never|often|still|long|too|first|already))+\s*$",
+    re.IGNORECASE,
+)
+_ADVERBIAL_SEGMENT_RE = re.compile(
+    r"^(?:however|meanwhile|moreover|furthermore|in turn|for (?:his|her|its|their) part|"
+    r"(?:on|in|at|during|after|before|when|while|asked|speaking|earlier|later|last|this|"
+    r"the next|a day|days|two|three|four|yesterday|today|then|but|and|also|in an? )\b.*)$",
+    re.IGNORECASE,
+)
+_SUBORDINATOR_RE = re.compile(
+    r"^(?:when|while|as|because|since|although|though|whereas|after|before|if|once)\s+", re.I
+)
+_APPOSITIVE_RE = re.compile(
+    r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+    + _word_alternation([w for w in _WORDS["person_roles"]])
+    + r")s?\b",
+    re.I,
+)
+_WHO_RE = re.compile(r"^\s*(?:who|which)\b", re.IGNORECASE)
+_CONJ_RE = re.compile(r"^(?:and|but|yet|while|so|as|when|whereas)\s+", re.IGNORECASE)
+# Forms that are also nouns ("reports", "claims"): a verb only right after a name or pronoun.
+_NOUN_LIKE_FORMS = {
+    "reports",
+    "claims",
+    "states",
+    "notes",
+    "demands",
+    "calls for",
+    "calls on",
+    "answers",
+    "remarks",
+    "warning",
+    "report",
+    "says",
+}
+_PARTICIPLES = {f for f in _VERBS if f.endswith("ing") or f.split()[0].endswith("ing")}
+_SENTENCE_END_PUNCT = ".!?;:"
+
+
+# --- data shapes -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Quote:
+    start: int  # opening mark
+    end: int  # after closing mark (or paragraph end)
+    content_start: int
+    content_end: int
+    paragraph: int
+    closed: bool
+    claimed: bool = False
+
+
+@dataclass(slots=True)
+class _Speaker:
+    name: str
+    actor_id: str = ""
+    country: str = ""
+    role: str = ""
+    type: str = "person"
+    surface: str = ""
+    offset: int = -1  # where it is named in the text
+
+
+@dataclass(slots=True)
+class _Statement:
+    start: int
+    end: int
+    kind: str
+    speaker: _Speaker
+    cue: str
+    cue_start: int
+    cue_end: int
+    paragraph: int
+    channel: str = ""
+    date: DateMention | None = None
+    date_basis: str = "unknown"
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+# --- paragraphs and quotes ---------------------------------------------------------------------
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def _paragraphs(article: Article) -> list[tuple[int, int]]:
+    """Paragraph spans (blank-line separated) inside the article body."""
+    spans: list[tuple[int, int]] = []
+    blocks = article.body or [(0, len(article.text))]
+    for block_start, block_end in blocks:
+        cursor = block_start
+        for match in _BLANK_LINE_RE.finditer(article.text, block_start, block_end):
+            if match.start() > cursor:
+                spans.append((cursor, match.start()))
+            cursor = match.end()
+        if block_end > cursor:
+            spans.append((cursor, block_end))
+    return spans
+
+
+def _is_opening_straight(flat: str, i: int) -> bool:
+    before = flat[i - 1] if i > 0 else " "
+    after = flat[i + 1] if i + 1 < len(flat) else " "
+    if before.isspace() or before in "([{—–-/":
+        return not after.isspace()
+    return False
+
+
+def _find_quotes(article: Article, paragraphs: list[tuple[int, int]]) -> list[_Quote]:
+    flat = article.flat
+    quotes: list[_Quote] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        for match in _QUOTE_MARK_RE.finditer(flat, p_start, p_end):
+            i = match.start()
+            mark = flat[i]
+            opening = mark in _OPEN_QUOTES or (mark == '"' and _is_opening_straight(flat, i))
+            if opening:
+                if open_at is not None and mark == '"' and flat[i - 1] not in " \t":
+                    opening = False  # '"' glued to a word while a quote is open: it closes
+                elif open_at is not None:
+                    quotes.append(_make_quote(flat, open_at, i, p_index, closed=False))
+            if opening:
+                open_at = i
+            elif open_at is not None:
+                quotes.append(_make_quote(flat, open_at, i + 1, p_index, closed=True))
+                open_at = None
+        if open_at is not None:
+            quotes.append(_make_quote(flat, open_at, p_end, p_index, closed=False))
+    return quotes
+
+
+def _make_quote(flat: str, start: int, end: int, paragraph: int, *, closed: bool) -> _Quote:
+    content_start = start + 1
+    content_end = end - 1 if closed else end
+    while content_end > content_start and (
+        flat[content_end - 1].isspace() or flat[content_end - 1] in ",;"
+    ):
+        content_end -= 1
+    while content_start < content_end and flat[content_start].isspace():
+        content_start += 1
+    return _Quote(start, end, content_start, content_end, paragraph, closed)
+
+
+def _quote_around(quotes: list[_Quote], offset: int) -> _Quote | None:
+    for quote in quotes:
+        if quote.start <= offset < quote.end:
+            return quote
+    return None
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Context:
+    article: Article
+    mentions: list[ActorMention]
+    quotes: list[_Quote]
+    statements: list[_Statement]
+    paragraph_of: dict[int, int]  # sentence_id -> paragraph index
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+    def persons_before(self, offset: int, since: int) -> list[_Speaker]:
+        found = []
+        for mention in self.mentions:
+            if since <= mention.start < offset and mention.type == "person":
+                if self.article.flat[mention.end : mention.end + 2] in ("'s", "’s"):
+                    continue  # "Putin’s remarks": a possessive is not who speaks next
+                if _quote_around(self.quotes, mention.start):
+                    continue
+                found.append(_from_mention(mention))
+        for match in _NAME_RUN_RE.finditer(self.article.flat, since, offset):
+            if _quote_around(self.quotes, match.start()):
+                continue
+            if self.article.flat[match.end() : match.end() + 2] in ("'s", "’s"):
+                continue
+            speaker = _unknown_name(match.group(), match.start())
+            if speaker is not None and not any(
+                m.start <= match.start() < m.end for m in self.mentions
+            ):
+                found.append(speaker)
+        found.sort(key=lambda s: s.offset)
+        return found
+
+
+def _from_mention(mention: ActorMention) -> _Speaker:
+    kind = mention.type
+    if kind in ("country", "group"):
+        kind = "institution"  # "Russia said": a state speaks through its institutions
+    return _Speaker(
+        name=mention.name,
+        actor_id=mention.actor_id,
+        country=mention.country,
+        role=mention.role,
+        type=kind,
+        surface=mention.surface,
+        offset=mention.start,
+    )
+
+
+def _unknown_name(run: str, offset: int) -> _Speaker | None:
+    """A capitalised run ("Tehran-based analyst Reza Nasri" -> "Reza Nasri") as a person."""
+    if _MEDIA_NOUN_RE.search(run) or _INSTITUTION_NOUN_RE.search(run):
+        return None  # "Army Radio", "Foreign Ministry": not a person's name
+    words = run.split()
+    while words and (words[0].lower() in _ROLE_WORDS or country_of(words[0])):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    name = " ".join(words)
+    return _Speaker(name=name, type="person", surface=name, offset=offset + run.index(words[0]))
+
+
+def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | None:
+    """Who a subject phrase names: a listed actor, a pronoun, a description or a new name."""
+    phrase = _TRAILING_NOISE_RE.sub("", phrase)
+    lead = len(phrase) - len(phrase.lstrip(" ,;:—–-"))
+    phrase = phrase.strip(" ,;:—–-")
+    if not phrase or re.search(r"['’]s?$", phrase):
+        return None  # empty, or a possessive ("Iran’s continued presence"): not a subject
+    conj = _CONJ_RE.match(phrase)
+    if conj:
+        offset += conj.end()
+        phrase = phrase[conj.end() :]
+    start = offset + lead
+    end = start + len(phrase)
+    words = phrase.split()
+    if len(words) == 1 and _PRONOUN_RE.match(words[0]):
+        pronoun = words[0].lower()
+        return _resolve_pronoun(ctx, _OBJECT_PRONOUNS.get(pronoun, pronoun), start)
+    if re.search(r"\s(?:and|or)$", phrase):
+        # 'Tel Aviv changed its policy and acknowledged': the first actor is the subject
+        firsts = [m for m in ctx.mentions if start <= m.start < end]
+        return _from_mention(firsts[0]) if firsts else None
+    if (
+        len(words) > 9
+        or re.search(r"\b(?:is|are|was|were|has|have|had|comes|come|expected|that|which)\b", phrase)
+        and not re.search(r"\bwho asked\b|\bclose to\b", phrase)
+    ):
+        # A clause, not a noun phrase: "reports that suggest", "tensions ... are expected"
+        return None
+    inside = [m for m in ctx.mentions if start <= m.start and m.end <= end]
+    persons = [m for m in inside if m.type == "person"]
+    if persons:
+        # Rightmost person: "Russia's Deputy Foreign Minister Sergei Ryabkov"
+        return _from_mention(persons[-1])
+    named = [
+        s
+        for match in _NAME_RUN_RE.finditer(phrase)
+        if (s := _unknown_name(match.group(), start + match.start())) is not None
+        and not any(m.start <= s.offset < m.end for m in inside)
+    ]
+    if named and named[-1].offset + len(named[-1].name) >= end - 1:
+        speaker = named[-1]
+        speaker.country = country_of(phrase)
+        speaker.role = _role_words(phrase[: speaker.offset - start])
+        return speaker
+    head_end = start + len(_head_of(phrase))
+    in_head = [m for m in inside if m.end <= head_end and m.type in ("media", "institution")]
+    if in_head and not _ANONYMOUS_NOUN_RE.search(phrase[: head_end - start]):
+        return _from_mention(in_head[-1])
+    bare = _LEADING_DETERMINER_RE.sub("", phrase)
+    covering = [m for m in inside if m.end - m.start >= len(bare) - 1]
+    if covering:
+        return _from_mention(covering[0])  # 'The Times of Israel', 'the Kremlin'
+    described = _resolve_description(ctx, phrase, start)
+    if described is not None:
+        return described
+    if inside and (len(inside) == 1 and inside[0].end - inside[0].start >= len(phrase) - 4):
+        return _from_mention(inside[0])
+    return _describe_unknown(phrase, start, inside)
+
+
+_HEAD_SPLIT_RE = re.compile(
+    r"\s+(?:of|close to|to|for|in|on|at|with|from|who|that|which|dealing|based)\s+"
+)
+
+
+def _head_of(phrase: str) -> str:
+    """'hardline Kayhan newspaper on Thursday' -> 'hardline Kayhan newspaper'."""
+    return _HEAD_SPLIT_RE.split(phrase, maxsplit=1)[0]
+
+
+def _role_words(text: str) -> str:
+    words = [w for w in re.findall(r"[\w-]+", text) if w.lower() in _ROLE_WORDS]
+    return " ".join(words)
+
+
+def _describe_unknown(phrase: str, start: int, inside: list[ActorMention]) -> _Speaker:
+    """A speaker not in the list, named by the text's own words, with a guessed type."""
+    name = _LEADING_DETERMINER_RE.sub("", phrase).strip()
+    head = re.split(
+        r"\s+(?:of|close to|to|for|in|with|from|who|that|dealing)\s+", name, maxsplit=1
+    )[0]
+    if _ANONYMOUS_NOUN_RE.search(head) or re.search(r"\bnot to be named\b|\banonymity\b", phrase):
+        kind = "anonymous"
+    elif _MEDIA_NOUN_RE.search(head):
+        kind = "media"
+    elif _INSTITUTION_NOUN_RE.search(head) and not _ROLE_NOUN_RE.search(head):
+        kind = "institution"
+    elif _ROLE_NOUN_RE.search(head):
+        # "a senior Russian diplomat": an unnamed person is an anonymous source
+        kind = (
+            "anonymous"
+            if re.match(r"^(?:a|an|some|two|three|several)\b", phrase, re.I)
+            else "person"
+        )
+    elif inside and all(m.type in ("country", "institution", "group") for m in inside):
+        kind = "institution"
+    else:
+        kind = "person"
+    # Appositive names after a comma were cut already; keep at most the noun phrase.
+    name = re.split(r",?\s+(?:who|that|which)\s+(?!asked)", name)[0]
+    return _Speaker(
+        name=name,
+        country=country_of(phrase),
+        role=_role_words(head),
+        type=kind,
+        surface=phrase,
+        offset=start,
+    )
+
+
+def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | None:
+    sentence = ctx.article.sentence_at(offset)
+    paragraph = ctx.paragraph_of.get(sentence.sentence_id, -1) if sentence else -1
+    last = next((s for s in reversed(ctx.statements) if s.cue_start < offset), None)
+    if pronoun in ("it", "they"):
+        want = {"institution", "media", "anonymous"} if pronoun == "it" else None
+        for statement in reversed(ctx.statements):
+            if statement.cue_start < offset and (want is None or statement.speaker.type in want):
+                return _copy(statement.speaker)
+        return None
+    if pronoun in ("we", "i"):
+        return _copy(last.speaker) if last else None
+    paragraph_start = _paragraph_start(ctx, paragraph, offset)
+    since = max(paragraph_start, last.cue_end if last else paragraph_start)
+    persons = ctx.persons_before(offset, since)
+    if persons:
+        return persons[-1]
+    if last is not None and last.speaker.type in ("person", "anonymous"):
+        return _copy(last.speaker)
+    persons = ctx.persons_before(offset, max(0, offset - 1500))
+    return persons[-1] if persons else (_copy(last.speaker) if last else None)
+
+
+def _paragraph_start(ctx: _Context, paragraph: int, offset: int) -> int:
+    spans = ctx.paragraphs
+    if 0 <= paragraph < len(spans):
+        return spans[paragraph][0]
+    return max(0, offset - 400)
+
+
+def _copy(speaker: _Speaker) -> _Speaker:
+    return _Speaker(
+        speaker.name,
+        speaker.actor_id,
+        speaker.country,
+        speaker.role,
+        speaker.type,
+        speaker.surface,
+        speaker.offset,
+    )
+
+
+_DESCRIPTION_RE = re.compile(
+    r"^(?:the|this|these|that|those|his|her|its|their)\s+(?P<rest>.+)$", re.IGNORECASE
+)
+
+
+def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | None:
+    """'the paper', 'these sources', 'the Russian ambassador', 'his Iranian counterpart'."""
+    match = _DESCRIPTION_RE.match(phrase)
+    if not match:
+        return None
+    rest = match.group("rest")
+    if len(rest.split()) > 4:
+        return None
+    country = country_of(rest)
+    nouns = [w.lower() for w in re.findall(r"[A-Za-z-]+", rest)]
+    head = nouns[-1] if nouns else ""
+    published = ctx.article.published
+    if head == "counterpart" and country:
+        # "his Iranian counterpart": the same office, held in the other country
+        for mention in reversed(
+            [m for m in ctx.mentions if m.start < start and m.type == "person"]
+        ):
+            if mention.country and mention.country != country and mention.role:
+                demonym = rest.split()[0]
+                actor = resolve_title(f"{demonym} {mention.role}", published)
+                if actor is not None:
+                    return _Speaker(
+                        actor.name,
+                        actor.actor_id,
+                        actor.country,
+                        actor.role,
+                        "person",
+                        phrase,
+                        start,
+                    )
+                break
+        return None
+    actor = resolve_title(rest, published)
+    if actor is not None:
+        return _Speaker(
+            actor.name, actor.actor_id, actor.country, actor.role, actor.type, phrase, start
+        )
+    candidates: list[_Speaker] = [_copy(s.speaker) for s in ctx.statements if s.cue_start < start]
+    candidates += [_from_mention(m) for m in ctx.mentions if m.start < start]
+    candidates.sort(key=lambda s: s.offset)
+    is_media = bool(_MEDIA_NOUN_RE.search(head))
+    is_anonymous = bool(_ANONYMOUS_NOUN_RE.fullmatch(head))
+    for speaker in reversed(candidates):
+        if country and speaker.country and speaker.country != country:
+            continue
+        if is_media and speaker.type == "media":
+            return speaker
+        if is_anonymous and speaker.type == "anonymous":
+            return speaker
+        role_words = set(re.findall(r"[a-z-]+", (speaker.role + " " + speaker.surface).lower()))
+        if (
+            head
+            and head in role_words
+            and speaker.type in ("person", "anonymous", "institution")
+            and not is_media
+        ):
+            return speaker
+    return None
+
+
+# --- cues --------------------------------------------------------------------------------------
+
+
+def _clause_left(ctx: _Context, sentence_start: int, cue_start: int) -> int:
+    """Where the subject of a cue can start: after the last quote or statement in the sentence."""
+    left = sentence_start
+    for quote in ctx.quotes:
+        if sentence_start <= quote.end <= cue_start:
+            left = max(left, quote.end)
+    for statement in ctx.statements:
+        if sentence_start <= statement.end <= cue_start:
+            left = max(left, statement.end)
+    return left
+
+
+def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None:
+    """The speaker named just before a cue, walking comma-separated segments right to left."""
+    flat = ctx.article.flat
+    text = flat[left:cue_start]
+    bounds = [left] + [left + m.end() for m in re.finditer(r"[,;—–]\s*", text)] + [cue_start]
+    for i in range(len(bounds) - 2, -1, -1):
+        seg_start, seg_end = bounds[i], bounds[i + 1]
+        segment = flat[seg_start:seg_end].strip(" ,;—–")
+        if not segment:
+            continue
+        if _WHO_RE.match(segment):
+            # "Levan Dzhagaryan, who in an interview ... highlighted": the antecedent speaks
+            if i == 0:
+                return None
+            prev_start, prev_end = bounds[i - 1], bounds[i]
+            antecedent = [
+                m for m in ctx.mentions if prev_start <= m.start < prev_end and m.type == "person"
+            ]
+            if antecedent:
+                return _from_mention(antecedent[-1])
+            names = ctx.persons_before(prev_end, prev_start)
+            if names:
+                return names[-1]
+            speaker = _speaker_from_phrase(ctx, flat[prev_start:prev_end], prev_start)
+            if speaker is not None and re.search(r"not to be named|anonymity", segment):
+                speaker.type = "anonymous"
+            return speaker
+        subordinate = _SUBORDINATOR_RE.match(segment)
+        if subordinate:
+            rest = segment[subordinate.end() :]
+            if rest[:1].isupper() or _LEADING_DETERMINER_RE.match(rest):
+                offset = seg_start + (flat[seg_start:seg_end].find(rest))
+                return _speaker_from_phrase(ctx, rest, offset)
+            continue
+        if _APPOSITIVE_RE.match(segment) and i > 0:
+            # 'Hossein Jaberi Ansari, a top aide to the Iranian foreign minister, had cautioned'
+            prev_start, prev_end = bounds[i - 1], bounds[i]
+            names = ctx.persons_before(prev_end, prev_start)
+            if names and not flat[names[-1].offset + len(names[-1].surface) : prev_end].strip(" ,"):
+                return names[-1]
+        cleaned = _TRAILING_NOISE_RE.sub("", " " + segment).strip()
+        if not cleaned or (
+            _ADVERBIAL_SEGMENT_RE.match(cleaned) and not _ends_with_subject(cleaned)
+        ):
+            continue
+        return _speaker_from_phrase(ctx, flat[seg_start:seg_end], seg_start)
+    return None
+
+
+def _ends_with_subject(segment: str) -> bool:
+    """'On Thursday, Putin' is adverbial then subject; 'when asked if ...' has none."""
+    last = segment.split()[-1] if segment.split() else ""
+    return bool(last[:1].isupper()) and len(segment.split()) <= 3
+
+
+def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | None, int]:
+    """Inverted attribution: '“...,” said Hanna Notte, a Berlin-based expert.'"""
+    flat = ctx.article.flat
+    match = re.match(r"\s*([^,.;:“”\"]{2,120})", flat[start:limit])
+    if not match:
+        return None, start
+    phrase_start = start + match.start(1)
+    return _speaker_from_phrase(ctx, match.group(1), phrase_start), start + match.end(1)
+
+
+def _content_right(
+    ctx: _Context, after: int, sentence_end: int, paragraph_end: int
+) -> tuple[int, int, list[_Quote]] | None:
+    """Content after a cue: 'said that X', 'told CNN that X', 'said, “X”', 'said X'."""
+    flat = ctx.article.flat
+    window = flat[after:sentence_end]
+    quote_at = None
+    # Skip an object and adverbials ("told the Iranian press", "said in a Jan. 23 briefing").
+    that = re.search(r"\bthat\b", window)
+    quote_first = re.match(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“\"«])", window)
+    if quote_first is not None and (that is None or quote_first.end() <= that.start()):
+        content_start = after + quote_first.end()
+        if quote_first.group().split() and not re.search(r"[:,]\s*$", quote_first.group()):
+            # 'said Tehran had "lost patience"': the quote is inside a reported clause
+            content_start = after
+    elif that is not None and len(window[: that.start()].split()) <= 12:
+        content_start = after + that.end()
+    else:
+        content_start = after
+    while content_start < sentence_end and flat[content_start] in " ,:":
+        content_start += 1
+    quote_at = _quote_around(ctx.quotes, content_start)
+    end = sentence_end
+    if quote_at is not None and quote_at.start == content_start:
+        end = max(end, quote_at.end)
+    # A following participle cue (", adding that ...", ", calling ...") starts a new statement.
+    for match in _VERB_RE.finditer(flat, content_start, end):
+        if _quote_around(ctx.quotes, match.start()):
+            continue
+        before = flat[max(content_start, match.start() - 12) : match.start()]
+        if match.group().lower() in _PARTICIPLES and re.search(r",[”\"»]?\s*(?:\w+\s+)?$", before):
+            end = match.start()
+            break
+        if (
+            re.search(r"(?:,\s*|\s)(?:but|and)\s+(?:he|she|they|it)\s+$", before + " ")
+            and match.start() > content_start
+        ):
+            end = (
+                flat.rfind(",", content_start, match.start())
+                if flat.rfind(",", content_start, match.start()) > content_start
+                else match.start()
+            )
+            break
+    end = min(end, paragraph_end) if quote_at is None else end
+    while end > content_start and (flat[end - 1].isspace() or flat[end - 1] in ",;:"):
+        end -= 1
+    if end - content_start < 3:
+        return None
+    inner = [q for q in ctx.quotes if q.start < end and q.end > content_start]
+    return content_start, end, inner
+
+
+def _kind(ctx: _Context, start: int, end: int, inner: list[_Quote]) -> str:
+    if not inner:
+        return "indirect"
+    flat = ctx.article.flat
+    outside = flat[start:end]
+    for quote in inner:
+        a, b = quote.start - start, min(quote.end, end) - start
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    return "direct" if len(re.sub(r"[\W_]+", "", outside)) == 0 else "mixed"
+
+
+def _sentence_bounds(article: Article, offset: int) -> tuple[int, int, int]:
+    sentence = article.sentence_at(offset)
+    if sentence is None:
+        return offset, offset, -1
+    return sentence.start, sentence.end, sentence.sentence_id
+
+
+def _add(
+    ctx: _Context,
+    *,
+    start: int,
+    end: int,
+    kind: str,
+    speaker: _Speaker | None,
+    cue: str,
+    cue_start: int,
+    cue_end: int,
+    paragraph: int,
+    channel: str = "",
+) -> None:
+    if speaker is None or end - start < 3:
+        return
+    for existing in ctx.statements:
+        if existing.start < end and start < existing.end:
+            return  # one statement per span: the first (closest) attribution wins
+    for quote in ctx.quotes:
+        if start <= quote.content_start and quote.content_end <= end + 1:
+            quote.claimed = True
+    if kind == "direct":
+        inner = [q for q in ctx.quotes if q.start < end and q.end > start]
+        if len(inner) == 1:
+            start, end = inner[0].content_start, inner[0].content_end
+    ctx.statements.append(
+        _Statement(start, end, kind, speaker, cue, cue_start, cue_end, paragraph, channel)
+    )
+    ctx.statements.sort(key=lambda s: s.start)
+
+
+def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
+    article = ctx.article
+    flat = article.flat
+    for sentence in article.sentences:
+        paragraph = ctx.paragraph_of[sentence.sentence_id]
+        p_start, p_end = paragraphs[paragraph] if paragraph >= 0 else (sentence.start, sentence.end)
+        s_start, s_end = sentence.start, sentence.end
+        handled: list[tuple[int, int]] = []
+
+        sentence_lower = flat[s_start:s_end].lower()
+        quoted_as = _QUOTED_AS_RE.finditer(flat, s_start, s_end) if " as " in sentence_lower else ()
+        for match in quoted_as:
+            if _quote_around(ctx.quotes, match.start()):
+                continue
+            handled.append((match.start(), match.end()))
+            _quoted_as(ctx, match, sentence, paragraph, p_end)
+
+        according = (
+            _ACCORDING_RE.finditer(flat, s_start, s_end) if "ccording" in sentence_lower else ()
+        )
+        for match in according:
+            if _quote_around(ctx.quotes, match.start()):
+                continue
+            handled.append((match.start(), match.end()))
+            _according_to(ctx, match, sentence, paragraph)
+
+        for match in _VERB_RE.finditer(flat, s_start, s_end):
+            if any(a <= match.start() < b for a, b in handled):
+                continue
+            if _quote_around(ctx.quotes, match.start()):
+                continue
+            _verb_cue(ctx, match, sentence, paragraph, p_end)
+
+
+def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_end: int) -> None:
+    flat = ctx.article.flat
+    form = re.sub(r"\s+", " ", match.group().lower())
+    verb = _VERBS.get(form)
+    if verb is None:
+        return
+    s_start, s_end = sentence.start, sentence.end
+    cue_start, cue_end = match.start(), match.end()
+    before = flat[s_start:cue_start]
+    # Passive and nominal uses are not attributions: "is said to", "was reported", "the said".
+    if (
+        re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", before)
+        and form not in ("quoted",)
+        and not re.match(r"\s+(?:by)\b", flat[cue_end:s_end])
+    ):
+        return
+    if (
+        re.search(
+            r"\b(?:the|a|an|to|would|will|could|may|might|should|must|can)\s+$", before.lower()
+        )
+        and form not in _PARTICIPLES
+    ):
+        return
+    if re.match(r"\s+(?:to|for)\b", flat[cue_end:s_end]) and form in ("said", "says", "reported"):
+        return  # "is said to have", "reported to"
+    if form == "calling" and not re.search(r",\s*$", before):
+        return
+    if form in _NOUN_LIKE_FORMS and not re.search(
+        r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|they|we|I|who))\s+$", before
+    ):
+        return  # 'several reports of fighting', 'the claims': nouns, not verbs
+
+    # 1. '“...,” he said' / '“...,” said X' : the quote just before the attribution.
+    prev_quote = None
+    for quote in ctx.quotes:
+        if quote.end <= cue_start and quote.end >= s_start - 1 and quote.closed:
+            prev_quote = quote
+    if prev_quote is not None:
+        between = flat[prev_quote.end : cue_start]
+        gap_words = between.split()
+        conjunction = re.match(r"\s*,?\s*(?:but|and|yet|while|because|as|although)\b", between)
+        if (
+            not conjunction
+            and len(gap_words) <= 12
+            and not re.search(r"[.!?;]", between)
+            and (
+                flat[prev_quote.content_end : prev_quote.end]
+                .strip()
+                .startswith((",", "”", '"', "»"))
+                or flat[prev_quote.content_end - 1] in ",?!"
+            )
+            and (
+                between.strip().startswith(",")
+                or re.match(r"[,?!.]", flat[prev_quote.end - 2 : prev_quote.end])
+                or flat[prev_quote.content_end - 1] in ",?!"
+            )
+        ):
+            if between.strip():
+                speaker = _subject_before(ctx, prev_quote.end, cue_start)
+            else:
+                speaker, _ = _speaker_after(ctx, cue_end, s_end)
+            if speaker is None and not between.strip(" ,"):
+                speaker, _ = _speaker_after(ctx, cue_end, s_end)
+            if speaker is not None and not prev_quote.claimed:
+                _add(
+                    ctx,
+                    start=prev_quote.content_start,
+                    end=prev_quote.content_end,
+                    kind="direct",
+                    speaker=speaker,
+                    cue=form,
+                    cue_start=cue_start,
+                    cue_end=cue_end,
+                    paragraph=paragraph,
+                    channel=verb.get("channel", ""),
+                )
+                return
+
+    left = _clause_left(ctx, s_start, cue_start)
+    is_participle = form in _PARTICIPLES and re.search(r",\s*$", before) is not None
+    if is_participle:
+        same_sentence = [s for s in ctx.statements if s_start <= s.cue_start < cue_start]
+        speaker = _copy(same_sentence[-1].speaker) if same_sentence else None
+        if speaker is None:
+            opening = [m for m in ctx.mentions if s_start <= m.start < cue_start]
+            if opening and len(flat[s_start : opening[0].start].split()) <= 2:
+                speaker = _from_mention(opening[0])
+    else:
+        speaker = _subject_before(ctx, left, cue_start)
+
+    after = flat[cue_end:s_end]
+    # 2. Block quote: 'Ryabkov replied:' closing its paragraph, the next paragraph is the quote.
+    if re.match(r"\s*:\s*$", after) and speaker is not None:
+        spans = ctx.paragraphs
+        if paragraph + 1 < len(spans):
+            b_start, b_end = spans[paragraph + 1]
+            while b_end > b_start and flat[b_end - 1].isspace():
+                b_end -= 1
+            _add(
+                ctx,
+                start=b_start,
+                end=b_end,
+                kind="direct",
+                speaker=speaker,
+                cue=form,
+                cue_start=cue_start,
+                cue_end=cue_end,
+                paragraph=paragraph + 1,
+                channel=verb.get("channel", ""),
+            )
+        return
+
+    # 3. Postposed: 'Russia and Iran remain close partners, a senior diplomat said on Wednesday'
+    #    and parenthetical 'Russia, the website charged, is only concerned ...'
+    tail = after.strip()
+    left_text = flat[s_start:left].rstrip()
+    comma_before_subject = flat.rfind(",", s_start, cue_start)
+    if (
+        speaker is not None
+        and not is_participle
+        and comma_before_subject > s_start
+        and not re.match(r"^[,:]\s*[“\"«]", tail)
+        and (
+            not tail
+            or tail[0] in ",."
+            or re.match(
+                r"^(?:on|in|at|during|after|last|this|yesterday|today)\b[^,]*(?:[,.]|$)", tail
+            )
+        )
+        and not re.search(r"[”\"]\s*$", flat[s_start:comma_before_subject])
+        and not left_text.endswith(("”", '"'))
+    ):
+        parenthetical = tail.startswith(",") and len(tail) > 3
+        if parenthetical:
+            start, end = s_start, s_end
+        else:
+            start, end = s_start, comma_before_subject
+        while end > start and flat[end - 1] in " ,.;":
+            end -= 1
+        inner = [q for q in ctx.quotes if q.start < end and q.end > start]
+        _add(
+            ctx,
+            start=start,
+            end=end,
+            kind=_kind(ctx, start, end, inner),
+            speaker=speaker,
+            cue=form,
+            cue_start=cue_start,
+            cue_end=cue_end,
+            paragraph=paragraph,
+            channel=verb.get("channel", ""),
+        )
+        return
+
+    if speaker is None:
+        # '“...” said Hanna Notte' already handled; 'said X' with no subject: inverted order.
+        return
+    # 4. Content after the cue.
+    content = _content_right(ctx, cue_end, s_end, p_end)
+    if content is None:
+        return
+    start, end, inner = content
+    _add(
+        ctx,
+        start=start,
+        end=end,
+        kind=_kind(ctx, start, end, inner),
+        speaker=speaker,
+        cue=form,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        paragraph=paragraph,
+        channel=verb.get("channel", ""),
+    )
+
+
+def _quoted_as(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_end: int) -> None:
+    flat = ctx.article.flat
+    s_start, s_end = sentence.start, sentence.end
+    obj = match.group("obj")
+    channel = ""
+    if match.group("aux") or not obj:
+        # 'Russian sources were quoted (by Tasnim) as saying': the subject speaks
+        left = _clause_left(ctx, s_start, match.start())
+        speaker = _subject_before(ctx, left, match.start())
+        if match.group("by"):
+            channel = _channel_name(ctx, match.start("by"), match.end("by"))
+    else:
+        # 'the paper cited the sources as saying': the object speaks, the subject is the channel
+        speaker = _speaker_from_phrase(ctx, obj, match.start("obj"))
+        left = _clause_left(ctx, s_start, match.start())
+        channel_speaker = _subject_before(ctx, left, match.start())
+        if channel_speaker is not None:
+            channel = channel_speaker.name
+    if speaker is None:
+        return
+    prev_quote = None
+    for quote in ctx.quotes:
+        if (
+            quote.closed
+            and s_start - 1 <= quote.end <= match.start()
+            and len(flat[quote.end : match.start()].split()) <= 8
+        ):
+            prev_quote = quote
+    cue = re.sub(r"\s+", " ", match.group())
+    if prev_quote is not None and not prev_quote.claimed:
+        _add(
+            ctx,
+            start=prev_quote.content_start,
+            end=prev_quote.content_end,
+            kind="direct",
+            speaker=speaker,
+            cue=cue,
+            cue_start=match.start(),
+            cue_end=match.end(),
+            paragraph=paragraph,
+            channel=channel,
+        )
+        return
+    before = flat[s_start : match.start()]
+    after = flat[match.end() : s_end]
+    if (
+        after.lstrip().startswith(",")
+        and "," in before
+        and not after.lstrip(" ,").startswith(("“", '"'))
+    ):
+        start, end = s_start, s_end  # parenthetical: 'Moscow, the paper cited ..., is “...”'
+    else:
+        content = _content_right(ctx, match.end(), s_end, p_end)
+        if content is None:
+            return
+        start, end, _ = content
+    while end > start and flat[end - 1] in " ,.;":
+        end -= 1
+    inner = [q for q in ctx.quotes if q.start < end and q.end > start]
+    _add(
+        ctx,
+        start=start,
+        end=end,
+        kind=_kind(ctx, start, end, inner),
+        speaker=speaker,
+        cue=cue,
+        cue_start=match.start(),
+        cue_end=match.end(),
+        paragraph=paragraph,
+        channel=channel,
+    )
+
+
+def _according_to(ctx: _Context, match: re.Match[str], sentence, paragraph: int) -> None:
+    flat = ctx.article.flat
+    s_start, s_end = sentence.start, sentence.end
+    stop = re.search(r"[,.;:“\"]", flat[match.end() : s_end])
+    phrase_end = match.end() + stop.start() if stop else s_end
+    phrase = flat[match.end() : phrase_end]
+    channel = ""
+    report = re.match(
+        r"^(?:an?|the|several)\s+(?:\w+\s+)?reports?\s+(?:by|in|from)\s+(.+)$", phrase
+    )
+    if re.match(r"^(?:several|some|many|other|unconfirmed)\s+reports?$", phrase.strip()):
+        return  # 'according to several reports': no speaker to name
+    if report:
+        offset = match.end() + report.start(1)
+        speaker = _speaker_from_phrase(ctx, report.group(1), offset)
+    else:
+        speaker = _speaker_from_phrase(ctx, phrase, match.end())
+    if speaker is None:
+        return
+    before = flat[s_start : match.start()].strip()
+    if not before:
+        # 'According to X, CONTENT' (X may itself be a report in a paper that cites sources)
+        start = phrase_end
+        while start < s_end and flat[start] in " ,:":
+            start += 1
+        end = s_end
+        # 'According to a report in Al-Hayat, sources ... said that ...': the inner cue speaks.
+        if _VERB_RE.search(flat, start, end) and report:
+            return
+    elif before.endswith(","):
+        start, end = s_start, s_end  # 'Russia, according to these sources, is ...'
+    else:
+        start, end = s_start, match.start()
+    while end > start and flat[end - 1] in " ,.;":
+        end -= 1
+    inner = [q for q in ctx.quotes if q.start < end and q.end > start]
+    _add(
+        ctx,
+        start=start,
+        end=end,
+        kind=_kind(ctx, start, end, inner),
+        speaker=speaker,
+        cue="according to",
+        cue_start=match.start(),
+        cue_end=phrase_end,
+        paragraph=paragraph,
+        channel=channel,
+    )
+
+
+def _channel_name(ctx: _Context, start: int, end: int) -> str:
+    for mention in ctx.mentions:
+        if start <= mention.start < end and mention.type == "media":
+            return mention.name
+    return re.sub(r"\s+", " ", ctx.article.flat[start:end]).strip()
+
+
+# --- continuations -----------------------------------------------------------------------------
+
+
+def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
+    """Quotes nobody claimed: continuations of the previous speaker, or scare quotes."""
+    flat = ctx.article.flat
+    for quote in ctx.quotes:
+        if quote.claimed or ctx.article.sentence_at(quote.content_start) is None:
+            continue
+        previous = [s for s in ctx.statements if s.end <= quote.start]
+        if not previous:
+            continue
+        last = previous[-1]
+        p_start = paragraphs[quote.paragraph][0]
+        opens_paragraph = not flat[p_start : quote.start].strip()
+        sentence = ctx.article.sentence_at(quote.content_start)
+        opens_sentence = sentence is not None and not flat[sentence.start : quote.start].strip()
+        same_paragraph = last.paragraph == quote.paragraph
+        # A continuation paragraph follows the quoted statement's own paragraph directly.
+        adjacent = quote.paragraph - last.paragraph == 1
+        same_sentence_after_cue = (
+            sentence is not None
+            and sentence.start <= last.cue_start < quote.start
+            and not re.search(r"[.!?;]", flat[last.cue_end : quote.start])
+            and last.kind == "direct"
+        )
+        if same_sentence_after_cue:
+            _add(
+                ctx,
+                start=quote.content_start,
+                end=quote.content_end,
+                kind="direct",
+                speaker=_copy(last.speaker),
+                cue=last.cue,
+                cue_start=last.cue_start,
+                cue_end=last.cue_end,
+                paragraph=quote.paragraph,
+                channel=last.channel,
+            )
+            continue
+        colon = re.search(r":\s*$", flat[sentence.start : quote.start]) if sentence else None
+        if colon is not None and sentence is not None:
+            # 'Russia's UN ambassador was blunt: "..."': the subject before the colon speaks
+            speaker = _subject_before(
+                ctx, sentence.start, _verb_phrase_start(flat, sentence.start, quote.start)
+            )
+            if speaker is not None:
+                _add(
+                    ctx,
+                    start=quote.content_start,
+                    end=quote.content_end,
+                    kind="direct",
+                    speaker=speaker,
+                    cue=":",
+                    cue_start=quote.start - 1,
+                    cue_end=quote.start,
+                    paragraph=quote.paragraph,
+                )
+            continue
+        if not opens_sentence:
+            continue
+        if (opens_paragraph and adjacent and last.kind in ("direct", "mixed")) or (
+            same_paragraph and last.kind in ("direct", "mixed")
+        ):
+            words = len(flat[quote.content_start : quote.content_end].split())
+            if words < 3:
+                continue
+            _add(
+                ctx,
+                start=quote.content_start,
+                end=quote.content_end,
+                kind="direct",
+                speaker=_copy(last.speaker),
+                cue="(continued)",
+                cue_start=quote.start,
+                cue_end=quote.start,
+                paragraph=quote.paragraph,
+                channel=last.channel,
+            )
+
+
+def _verb_phrase_start(flat: str, start: int, end: int) -> int:
+    """Where the predicate starts in 'Russia's UN ambassador was blunt:' (at 'was')."""
+    match = re.search(r"\s(?:was|were|is|are|had|has|remained|sounded|seemed)\b", flat[start:end])
+    return start + match.start() if match else end
+
+
+# --- dates and channels ------------------------------------------------------------------------
+
+
+def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
+    article = ctx.article
+    for index, statement in enumerate(ctx.statements):
+        cue_sentence = article.sentence_at(statement.cue_start) or article.sentence_at(
+            statement.start
+        )
+        if cue_sentence is None:
+            continue
+        outside = [
+            d
+            for d in dates
+            if cue_sentence.start <= d.start < cue_sentence.end
+            and not (statement.start <= d.start < statement.end)
+            and d.value is not None
+        ]
+        if outside:
+            # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
+            statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
+            continue
+        inside_postposed = [
+            d
+            for d in dates
+            if statement.start <= d.start < statement.end
+            and d.value is not None
+            and statement.cue_start > statement.end
+        ]
+        if inside_postposed and statement.kind == "indirect":
+            statement.date = inside_postposed[-1]
+            continue
+        # Same occasion named just before: the previous sentence of the paragraph names the
+        # speaker and a date ('Lavrov met ... on Oct. 6. Lavrov said ...').
+        previous_sentence = (
+            article.sentences[cue_sentence.sentence_id - 1]
+            if cue_sentence.sentence_id > 0
+            else None
+        )
+        if previous_sentence is not None and ctx.paragraph_of.get(
+            previous_sentence.sentence_id
+        ) == ctx.paragraph_of.get(cue_sentence.sentence_id):
+            near = [
+                d
+                for d in dates
+                if previous_sentence.start <= d.start < previous_sentence.end
+                and d.value is not None
+            ]
+            if near and _names_speaker(
+                ctx, previous_sentence.start, previous_sentence.end, statement.speaker
+            ):
+                statement.date = near[-1]
+                continue
+        # The occasion named a few sentences earlier together with the speaker ('a January 27,
+        # 2019 meeting between X and Y ... X said that ...'; 'On June 9, Rouhani met Putin ...').
+        found_earlier = False
+        for back in range(cue_sentence.sentence_id - 2, max(-1, cue_sentence.sentence_id - 8), -1):
+            earlier_sentence = article.sentences[back]
+            near = [
+                d
+                for d in dates
+                if earlier_sentence.start <= d.start < earlier_sentence.end
+                and d.value is not None
+                and d.precision == "day"
+            ]
+            if near and _names_speaker(
+                ctx, earlier_sentence.start, earlier_sentence.end, statement.speaker
+            ):
+                statement.date = near[-1]
+                found_earlier = True
+                break
+            if near:
+                break  # another dated occasion came in between: do not reach past it
+        if found_earlier:
+            continue
+        # The same speaker's previous statement, in this or the previous paragraph.
+        for earlier in reversed(ctx.statements[:index]):
+            if statement.paragraph - earlier.paragraph > 1:
+                break
+            if earlier.speaker.name == statement.speaker.name:
+                statement.date = earlier.date
+                break
+
+
+def _names_speaker(ctx: _Context, start: int, end: int, speaker: _Speaker) -> bool:
+    for mention in ctx.mentions:
+        if (
+            start <= mention.start < end
+            and speaker.actor_id
+            and mention.actor_id == speaker.actor_id
+        ):
+            return True
+    surname = speaker.name.split()[-1] if speaker.name else ""
+    return bool(surname) and surname in ctx.article.flat[start:end]
+
+
+def _assign_channels(ctx: _Context) -> None:
+    flat = ctx.article.flat
+    for statement in ctx.statements:
+        if statement.channel:
+            continue
+        sentence = ctx.article.sentence_at(statement.cue_start) or ctx.article.sentence_at(
+            statement.start
+        )
+        if sentence is None:
+            continue
+        # Attribution words: the sentence outside the content.
+        a, b = max(sentence.start, statement.start), min(sentence.end, statement.end)
+        attribution = (
+            flat[sentence.start : a] + " " + flat[b : sentence.end]
+            if a < b
+            else flat[sentence.start : sentence.end]
+        )
+        media = [
+            m
+            for m in ctx.mentions
+            if sentence.start <= m.start < sentence.end
+            and not (statement.start <= m.start < statement.end)
+            and m.type == "media"
+            and m.actor_id != statement.speaker.actor_id
+        ]
+        if media:
+            statement.channel = media[0].name
+            continue
+        for pattern, channel in _CHANNELS:
+            if pattern.search(attribution):
+                statement.channel = channel
+                break
+        if not statement.channel and statement.speaker.type == "media":
+            statement.channel = statement.speaker.name
+
+
+# --- topic and stance --------------------------------------------------------------------------
+
+_TOPIC_RES = {
+    name: (
+        re.compile(r"(?<![\w-])(?:" + _word_alternation(spec["cues"]) + r")", re.IGNORECASE),
+        tuple(spec.get("pair") or ()),
+    )
+    for name, spec in (_TOPICS.get("topics") or {}).items()
+}
+_STANCE = _TOPICS.get("alliance_stance") or {}
+_ALLIANCE_RE = re.compile(rf"\b(?:{_word_alternation(_STANCE.get('alliance_words', []))})\b", re.I)
+_PARTNER_RE = re.compile(
+    rf"\b(?:{_word_alternation(_STANCE.get('partnership_words', []))})\b", re.I
+)
+_NEGATOR_RE = re.compile(
+    r"(?:\b(?:"
+    + _word_alternation([n for n in _STANCE.get("negators", []) if n.isalpha()])
+    + r")\b|n[’']t\b)",
+    re.I,
+)
+_WEAKENING_RE = re.compile(
+    rf"\b(?:{_word_alternation(_STANCE.get('weakening_words', []))})\b", re.I
+)
+_DISMISSAL_RE = re.compile(
+    rf"\b(?:{_word_alternation(_STANCE.get('dismissal_words', []))})\b", re.I
+)
+_LABEL_REFUSAL_RES = [re.compile(p, re.I) for p in _STANCE.get("label_refusal", [])]
+_COMPARATIVE_RES = [re.compile(p, re.I) for p in _STANCE.get("comparative_denial", [])]
+_RELATION_RE = re.compile(
+    rf"\b(?:{_word_alternation(_STANCE.get('alliance_words', []))}|relationship|relations|ties)\b",
+    re.I,
+)
+_CLAUSE_SPLIT_RE = re.compile(r"[;,.:]|\bbut\b|\byet\b|\bwhile\b|\bwhereas\b", re.I)
+
+
+def _topic(
+    mentions: list[ActorMention],
+    statement: _Statement,
+    sentence_countries: set[str],
+    sentence_text: str,
+    content: str,
+) -> str:
+    best, best_hits = "", 0
+    for name, (pattern, pair) in _TOPIC_RES.items():
+        hits = len(pattern.findall(content))
+        if hits and pair:
+            countries = sentence_countries | {statement.speaker.country}
+            mentions_pair = set(pair) <= countries or (
+                statement.speaker.country in pair
+                and re.search(r"\bour (?:ally|allies|alliance)\b", content, re.I)
+            )
+            if not mentions_pair and not _ALLIANCE_RE.search(content):
+                hits = 0
+            elif not mentions_pair:
+                hits = hits if (set(pair) & countries) else 0
+        if hits > best_hits:
+            best, best_hits = name, hits
+    # Refusing the alliance label speaks to the alliance even without the word in the quote.
+    if any(p.search(content) for p in _LABEL_REFUSAL_RES) and _ALLIANCE_RE.search(sentence_text):
+        return "russia_iran_alliance"
+    return best
+
+
+def alliance_stance(content: str, context: str = "") -> str:
+    """affirms | denies | qualifies | "" for a statement about the Russia-Iran alliance.
+
+    Each alliance word is looked at within its clause: negated ("not allies", "no alliance")
+    denies; a negated alliance beside an affirmed partnership ("not a strategic ally, but a
+    strategic partnership") qualifies; declaring the alliance's weakening a myth affirms.
+    """
+    if any(p.search(content) for p in _COMPARATIVE_RES):
+        return "qualifies"
+    if any(p.search(content) for p in _LABEL_REFUSAL_RES) and _ALLIANCE_RE.search(
+        context or content
+    ):
+        return "denies"
+    negated_alliance = affirmed_alliance = affirmed_partner = False
+    for clause in _CLAUSE_SPLIT_RE.split(content):
+        if (
+            _RELATION_RE.search(clause)
+            and _WEAKENING_RE.search(clause)
+            and _DISMISSAL_RE.search(clause)
+        ):
+            return "affirms"  # "the weakening of the alliance is a myth"
+        for match in _ALLIANCE_RE.finditer(clause):
+            window = clause[max(0, match.start() - 40) : match.start()]
+            if _NEGATOR_RE.search(window):
+                negated_alliance = True
+            elif (
+                _WEAKENING_RE.search(clause)
+                and _DISMISSAL_RE.search(clause)
+                or not _WEAKENING_RE.search(clause[max(0, match.start() - 25) : match.start()])
+            ):
+                affirmed_alliance = True
+        for match in _PARTNER_RE.finditer(clause):
+            window = clause[max(0, match.start() - 40) : match.start()]
+            if not _NEGATOR_RE.search(window):
+                affirmed_partner = True
+    if negated_alliance and affirmed_partner:
+        return "qualifies"
+    if negated_alliance:
+        return "denies"
+    if affirmed_alliance or affirmed_partner:
+        return "affirms"
+    return ""
+
+
+# --- public API --------------------------------------------------------------------------------
+
+
+def _score(text: str) -> tuple[float, float] | None:
+    try:
+        from newsframe.sentiment import score_text
+    except ImportError:  # the tone module is optional for this table
+        return None
+    polarity, subjectivity, *_ = score_text(text)
+    return polarity, subjectivity
+
+
+def find_statement_spans(
+    article: Article, mentions: list[ActorMention] | None = None
+) -> list[_Statement]:
+    """Internal statements in reading order (exposed for benchmarks and tests)."""
+    paragraphs = _paragraphs(article)
+    paragraph_of: dict[int, int] = {}
+    p_index = 0
+    for sentence in article.sentences:
+        while p_index < len(paragraphs) and paragraphs[p_index][1] <= sentence.start:
+            p_index += 1
+        paragraph_of[sentence.sentence_id] = p_index if p_index < len(paragraphs) else -1
+    ctx = _Context(
+        article=article,
+        mentions=find_actor_mentions(article) if mentions is None else mentions,
+        quotes=_find_quotes(article, paragraphs),
+        statements=[],
+        paragraph_of=paragraph_of,
+        paragraphs=paragraphs,
+    )
+    _find_cue_statements(ctx, paragraphs)
+    _continuations(ctx, paragraphs)
+    _assign_dates(ctx, find_dates(article))
+    _assign_channels(ctx)
+    return ctx.statements
+
+
+def extract_statements(article: Article, *, score: bool = True) -> list[dict[str, object]]:
+    """Rows of statements.csv for one article, in reading order.
+
+    ``polarity``/``subjectivity`` of each quote come from ``newsframe.sentiment.score_text``;
+    ``score=False`` leaves them out (the build may score all texts in one batch instead).
+    """
+    mentions = find_actor_mentions(article)
+    statements = find_statement_spans(article, mentions)
+    rows: list[dict[str, object]] = []
+    for n, statement in enumerate(statements, start=1):
+        sentence = article.sentence_at(statement.start)
+        quote = article.readable(statement.start, statement.end)
+        sentence_text = article.readable(sentence.start, sentence.end) if sentence else quote
+        span = (sentence.start, sentence.end) if sentence else (statement.start, statement.end)
+        countries = {
+            m.country
+            for m in mentions
+            if span[0] <= m.start < max(span[1], statement.end) and m.country
+        }
+        topic = _topic_for(mentions, statement, countries, sentence_text, quote)
+        stance = alliance_stance(quote, sentence_text) if topic == "russia_iran_alliance" else ""
+        said_on, precision, basis = "", "unknown", "unknown"
+        if (
+            statement.date is not None
+            and statement.date.value is not None
+            and statement.date.precision in ("day", "month", "year")
+        ):
+            said_on = statement.date.value.isoformat()
+            precision = statement.date.precision
+            basis = (
+                statement.date.basis
+                if statement.date.basis in ("explicit", "relative")
+                else "unknown"
+            )
+        speaker = statement.speaker
+        row: dict[str, object] = {
+            "statement_id": f"{article.article_id}-q{n:03d}",
+            "article_id": article.article_id,
+            "sentence_id": sentence.sentence_id if sentence else -1,
+            "start": statement.start,
+            "end": statement.end,
+            "kind": statement.kind,
+            "speaker": speaker.name,
+            "speaker_id": speaker.actor_id,
+            "speaker_country": speaker.country,
+            "speaker_role": speaker.role,
+            "speaker_type": speaker.type,
+            "cue": statement.cue,
+            "channel": statement.channel,
+            "quote": quote,
+            "said_on": said_on,
+            "said_on_precision": precision,
+            "date_basis": basis,
+            "topic": topic,
+            "stance": stance,
+        }
+        scores = _score(quote) if score else None
+        if scores is not None:
+            row["polarity"], row["subjectivity"] = scores
+        rows.append(row)
+    return rows
+
+
+def _topic_for(
+    mentions: list[ActorMention],
+    statement: _Statement,
+    sentence_countries: set[str],
+    sentence_text: str,
+    content: str,
+) -> str:
+    return _topic(mentions, statement, sentence_countries, sentence_text, content)
+
+
+def said_on_date(row: dict[str, object]) -> date | None:
+    """The ``said_on`` of a statement row as a date (None when empty)."""
+    value = str(row.get("said_on") or "")
+    return date.fromisoformat(value) if value else None

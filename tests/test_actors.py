@@ -1,0 +1,104 @@
+"""Actor recognition: canonical names across spellings, titles, institutions, countries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from newsframe.actors import country_of, find_actor_mentions, lookup_alias, resolve_title
+from newsframe.article import Article
+from newsframe.reference import read_reference_csv
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.name) for m in find_actor_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["Sergei Ryabkov", "Sergey Ryabkov", "Ryabkov", "RYABKOV"],
+)
+def test_spellings_share_one_canonical_name(surface: str) -> None:
+    mentions = find_actor_mentions(f"Yesterday {surface} spoke.")
+    assert [(m.surface, m.actor_id, m.name) for m in mentions] == [
+        (surface, "ryabkov", "Sergei Ryabkov")
+    ]
+
+
+def test_role_prefixed_name_keeps_country_and_person() -> None:
+    text = "Russia's Deputy Foreign Minister Sergei Ryabkov said"
+    assert _names(text) == [("Russia", "Russia"), ("Sergei Ryabkov", "Sergei Ryabkov")]
+    person = find_actor_mentions(text)[1]
+    assert (person.country, person.type, person.start, person.end) == ("RUS", "person", 33, 47)
+
+
+def test_offsets_point_into_text() -> None:
+    text = "Talks in Tehran and the Kremlin’s reply; Zarif called Lavrov."
+    for mention in find_actor_mentions(text):
+        assert text[mention.start : mention.end] == mention.surface
+
+
+def test_longest_form_wins() -> None:
+    assert _names("the Russian Foreign Ministry said") == [
+        ("Russian Foreign Ministry", "Russian Foreign Ministry")
+    ]
+    assert _names("in the West Bank") == [("West Bank", "Palestine")]
+
+
+def test_unlisted_institution_built_from_country_and_head() -> None:
+    (mention,) = find_actor_mentions("the Turkish Defence Ministry denied it")
+    assert (mention.name, mention.type, mention.country) == (
+        "Defence Ministry of Turkey",
+        "institution",
+        "TUR",
+    )
+
+
+def test_title_resolved_by_publication_date() -> None:
+    text = "the Iranian president said"
+    early = Article("a", "a.txt", text, text, published=date(2019, 5, 1))
+    late = Article("b", "b.txt", text, text, published=date(2022, 5, 1))
+    assert [m.name for m in find_actor_mentions(early)] == ["Hassan Rouhani"]
+    assert [m.name for m in find_actor_mentions(late)] == ["Ebrahim Raisi"]
+    # Undated: ambiguous title, only the country is certain.
+    assert [m.name for m in find_actor_mentions(text)] == ["Iran"]
+    assert resolve_title("the Russian president", None).name == "Vladimir Putin"
+
+
+def test_title_followed_by_name_defers_to_name() -> None:
+    names = _names("Iranian President Hassan Rouhani met them")
+    assert names == [("Iranian", "Iran"), ("Hassan Rouhani", "Hassan Rouhani")]
+
+
+def test_case_sensitivity_keeps_us_apart_from_us() -> None:
+    assert _names("he told us that the US would") == [("US", "United States")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Kremlin", "RUS"),
+        ("Moscow", "RUS"),
+        ("Russian", "RUS"),
+        ("Tehran", "IRN"),
+        ("Tel Aviv", "ISR"),
+        ("Damascus", "SYR"),
+        ("Washington", "USA"),
+        ("Sergey Ryabkov", "RUS"),
+        ("a senior Iranian official", "IRN"),
+        ("Russia's", "RUS"),
+        ("Somebody Unknown", ""),
+    ],
+)
+def test_country_of(phrase: str, code: str) -> None:
+    assert country_of(phrase) == code
+
+
+def test_actor_list_is_well_formed() -> None:
+    rows = read_reference_csv("actors.csv")
+    ids = [row["actor_id"] for row in rows]
+    assert len(ids) == len(set(ids))
+    for row in rows:
+        assert row["type"] in {"person", "institution", "media", "country", "group"}, row
+        assert row["country"] == "" or (len(row["country"]) == 3 and row["country"].isupper())
+        assert lookup_alias(row["name"]) is not None or row["name"].startswith("the ")
