@@ -5,7 +5,6 @@ The modules read as the pipeline: ``ingest`` → ``boilerplate`` → ``sentences
 ``build`` / ``tables`` → ``crossrefs`` / ``positions`` → ``charts`` / ``briefing``.
 """
 
-from newsframe.build import build
 from newsframe.crossrefs import cross_reference, discrepancies, title_conflicts
 from newsframe.events import timeline
 from newsframe.pipeline import prepare_article
@@ -13,7 +12,6 @@ from newsframe.positions import positions
 from newsframe.tables import read_table
 
 __all__ = [
-    "build",
     "cross_reference",
     "discrepancies",
     "positions",
