@@ -33,8 +33,11 @@ data: $(STAMP) ## build data/ from $(INPUT)/ (make data INPUT=path/to/articles)
 notebooks: $(STAMP) ## re-execute every notebook in place (stored outputs are what nbval checks)
 	$(BIN)/python -m newsframe notebooks --input $(INPUT) $(NOTEBOOKS)
 
-briefing: data notebooks ## everything: install, build data/, re-run notebooks, export the chart pack to exports/
-	@ls exports/*.pdf exports/*.png 2>/dev/null | sed 's/^/  /' | head -40
+briefing: data ## everything: install, build data/, re-run notebooks, export the chart pack to exports/
+	rm -rf exports
+	$(MAKE) notebooks
+	@echo "chart pack:"; ls exports/*.pdf 2>/dev/null | sed 's/^/  /'
+
 
 reproduce: briefing ## alias of briefing
 
@@ -54,7 +57,8 @@ test-notebooks: $(STAMP) ## nbval: re-run every notebook and compare with its st
 
 test: lint test-unit test-notebooks ## lint, unit tests and nbval (what CI runs)
 
-test-browser: $(STAMP) ## open every notebook in JupyterLab in headless Chromium and run all cells
+test-browser: $(STAMP) ## open every notebook in JupyterLab in headless Chromium, run all cells, screenshot
+	@command -v chromium >/dev/null 2>&1 || { echo "needs Debian's chromium: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/browser -m browser
 
 lab: $(STAMP) ## open JupyterLab on the project kernel

@@ -51,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
         default="csv",
         help="table files: csv (default) or parquet for large outputs",
     )
+    run = commands.add_parser(
+        "notebooks",
+        help="re-execute notebooks in place (optionally on another corpus)",
+        description="Execute each notebook top to bottom and save its outputs. With --input "
+        "other than seeds/, the input folder is passed to the notebooks' parameters cell.",
+    )
+    run.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/[0-9]*.ipynb")
+    run.add_argument("--input", type=Path, default=SEEDS_DIR, help="the corpus folder")
     return parser
 
 
@@ -80,6 +88,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(articles) - ok} rejected, {len(report.tables['sentences'])} sentences",
             file=sys.stderr,
         )
+        return 0
+    if args.command == "notebooks":
+        from newsframe.config import NOTEBOOKS_DIR
+        from newsframe.notebooks import run_notebooks
+
+        paths = args.notebooks or sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb"))
+        parameters = {}
+        if args.input.resolve() != SEEDS_DIR.resolve():
+            parameters["input_dir"] = str(args.input.resolve())
+        run_notebooks(paths, parameters)
         return 0
     parser.print_help()
     return 0 if args.command is None else 2

@@ -201,10 +201,19 @@ def recover_interrupted_swap(out_dir: Path) -> None:
         os.replace(previous[-1], out_dir)
 
 
+FLOAT_COLUMNS = frozenset({"polarity", "subjectivity", "tone"})
+DATE_COLUMNS = ("published", "said_on", "date")
+
+
 def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """A table from ``data_dir`` with its dates parsed and ids as strings."""
-    frame = pd.read_csv(data_dir / f"{name}.csv", keep_default_na=False, na_values=[""])
-    for column in ("published", "said_on", "date"):
-        if column in frame.columns:
+    """A table from ``data_dir`` as the build made it: text columns keep ``""`` for empty,
+    counts and offsets are integers, scores floats, and dates parsed (``NaT`` when unknown)."""
+    frame = pd.read_csv(data_dir / f"{name}.csv", keep_default_na=False, dtype=str)
+    for column in frame.columns:
+        if column in INTEGER_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif column in FLOAT_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column])
+        elif column in DATE_COLUMNS:
             frame[column] = pd.to_datetime(frame[column], format="ISO8601", errors="coerce")
     return frame
