@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import random
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from newsframe.crossrefs import (
     CROSSREF_COLUMNS,
+    _Groups,
+    _join_close_dates,
+    _statement_groups,
+    article_title_claims,
     cross_reference,
     discrepancies,
     title_conflicts,
@@ -109,3 +115,58 @@ def test_events_group_by_type_actors_and_close_dates(articles) -> None:
     assert set(crossrefs["member_id"]) == {"002-e1", "004-e1"}  # May 2018 is another strike
     fields = set(discrepancies(crossrefs)["field"])
     assert fields == {"date"}  # location given by one outlet only is not a disagreement
+
+
+def test_claims_made_per_article_give_the_same_tables_as_the_texts(
+    statements, articles, texts
+) -> None:
+    # What build.py's per-article step can carry instead of the whole corpus's texts.
+    claims = {article_id: article_title_claims(text) for article_id, text in texts.items()}
+    events = pd.DataFrame(columns=["event_id", "article_id", "event_type", "actor1", "actor2",
+                                   "date", "start", "end"])  # fmt: skip
+    by_text = cross_reference(statements, events, articles, texts)
+    by_claims = cross_reference(statements, events, articles, claims=claims)
+    pd.testing.assert_frame_equal(by_text, by_claims)
+    conflicts = title_conflicts(None, articles, claims=claims)
+    pd.testing.assert_frame_equal(conflicts, title_conflicts(texts, articles))
+    jns = [c for c in claims["004"] if c["person"] == "Sergei Vershinin" and c["title"]]
+    assert any(texts["004"][c["start"] : c["end"]] == c["surface"] for c in jns)
+
+
+def _pairwise_components(days, articles, window) -> set[frozenset[int]]:
+    """The reference: every pair compared (what _join_close_dates must equal)."""
+    groups = _Groups(len(days))
+    for i in range(len(days)):
+        for j in range(i + 1, len(days)):
+            if articles[i] != articles[j] and abs((days[i] - days[j]).days) <= window:
+                groups.union(i, j)
+    return {frozenset(g) for g in groups.members()}
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_blocked_date_joining_equals_comparing_every_pair(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.randint(2, 40)
+    days = [date(2019, 1, 1) + timedelta(days=rng.randint(0, 20)) for _ in range(n)]
+    articles = [rng.choice("abcd") for _ in range(n)]
+    groups = _Groups(n)
+    _join_close_dates(groups, list(range(n)), days, articles, 3)
+    assert {frozenset(g) for g in groups.members()} == _pairwise_components(days, articles, 3)
+
+
+def test_many_reports_of_one_statement_are_one_group_without_pairwise_work() -> None:
+    n = 3000  # one statement copied by 3,000 articles, each wording a little different
+    rows = [
+        {"statement_id": f"{i}-s1", "article_id": str(i), "speaker": "Sergei Ryabkov",
+         "speaker_id": "ryabkov", "topic": "", "channel": "", "said_on": "",
+         "quote": "We in no way underestimate the importance of measures that would ensure "
+                  f"very strong security of the state of Israel variant{i % 7}",
+         "start": 0, "end": 1}
+        for i in range(n)
+    ] + [
+        {"statement_id": "x-s1", "article_id": "x", "speaker": "Sergei Ryabkov",
+         "speaker_id": "ryabkov", "topic": "", "channel": "", "said_on": "",
+         "quote": "Russia and Iran are not allies in Syria at all", "start": 0, "end": 1}
+    ]  # fmt: skip
+    groups = _statement_groups(pd.DataFrame(rows))
+    assert [len(g) for g in groups] == [n]  # the unrelated quote is in no group

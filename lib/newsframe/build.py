@@ -25,7 +25,7 @@ from newsframe.actors import find_actor_mentions
 from newsframe.article import Article
 from newsframe.boilerplate import BodyText, separate_body
 from newsframe.config import DATA_DIR, SEEDS_DIR, TABLE_NAMES
-from newsframe.crossrefs import cross_reference, title_conflicts
+from newsframe.crossrefs import article_title_claims, cross_reference, title_conflicts
 from newsframe.dates import find_dates
 from newsframe.events import extract_events
 from newsframe.framing import find_frames
@@ -52,7 +52,7 @@ class ArticleResult:
     rows: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     fingerprint: frozenset[str] = frozenset()
     warnings: list[str] = field(default_factory=list)
-    text: str = ""  # the article's text, for the corpus-wide cross-references
+    claims: list[dict[str, object]] = field(default_factory=list)  # people named, titles given
 
 
 def article_id_for(file_name: str, taken: set[str] | None = None) -> str:
@@ -129,7 +129,7 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
         for p in body.dropped
     ]
     result.rows = rows
-    result.text = source.text
+    result.claims = article_title_claims(source.text)
     result.fingerprint = frozenset(
         hashlib.blake2b(
             _FINGERPRINT_JUNK.sub(" ", s.clean.lower()).encode(), digest_size=8
@@ -455,14 +455,16 @@ def assemble_tables(results: Iterable[ArticleResult]) -> dict[str, pd.DataFrame]
             gathered[name].extend(rows)
     tables = {name: to_frame(name, rows) for name, rows in gathered.items()}
     tables["articles"] = _with_article_tone(tables["articles"], tables["sentences"])
-    texts = {str(r.article["article_id"]): r.text for r in results if r.rows}
+    claims = {str(r.article["article_id"]): r.claims for r in results if r.rows}
     crossrefs = pd.concat(
         [
-            cross_reference(tables["statements"], tables["events"], tables["articles"], texts),
-            title_conflicts(texts, tables["articles"]),
+            cross_reference(
+                tables["statements"], tables["events"], tables["articles"], claims=claims
+            ),
+            title_conflicts(None, tables["articles"], claims=claims),
         ]
     )
-    tables["crossrefs"] = to_frame("crossrefs", crossrefs.to_dict("records"))
+    tables["crossrefs"] = to_frame("crossrefs", crossrefs)
     return tables
 
 

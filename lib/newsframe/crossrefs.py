@@ -12,6 +12,7 @@ fields on which a group's members disagree, as a table an analyst can read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from datetime import date
 
@@ -24,6 +25,7 @@ from newsframe.tables import COLUMNS
 __all__ = [
     "CROSSREF_COLUMNS",
     "DISCREPANCY_COLUMNS",
+    "article_title_claims",
     "cross_reference",
     "discrepancies",
     "title_conflicts",
@@ -99,21 +101,11 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(str(text).lower()) if w not in _STOP)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    if len(a) < 3 or len(b) < 3:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
 def _day(value: object) -> date | None:
     try:
         return date.fromisoformat(str(value)) if value and str(value) != "nan" else None
     except ValueError:
         return None
-
-
-def _close(a: date | None, b: date | None, window: int) -> bool:
-    return a is None or b is None or abs((a - b).days) <= window
 
 
 class _Groups:
@@ -133,6 +125,10 @@ class _Groups:
         if a != b:
             self.parent[max(a, b)] = min(a, b)
 
+    def union_all(self, items: list[int]) -> None:
+        for j in items[1:]:
+            self.union(items[0], j)
+
     def members(self) -> list[list[int]]:
         groups: dict[int, list[int]] = {}
         for i in range(len(self.parent)):
@@ -140,56 +136,145 @@ class _Groups:
         return sorted(groups.values())
 
 
+def _blocks(keys: list[object]) -> list[list[int]]:
+    """Row positions sharing a key (None: in no block), blocks of two or more rows only."""
+    blocks: dict[object, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            blocks.setdefault(key, []).append(i)
+    return [b for b in blocks.values() if len(b) > 1]
+
+
+def _join_close_dates(
+    groups: _Groups, block: list[int], days: list[date], articles: list[str], window: int
+) -> None:
+    """Join rows of one block reported by different articles at dates within ``window`` days.
+
+    Exactly the components of comparing every pair, without comparing every pair: rows are
+    gathered by day; a day reported by two articles or more is one component (every row has a
+    row of another article beside it), and two days within the window join unless both come
+    from one and the same single article. Each day is compared with the days of the window
+    only, so a block costs O(rows + days x window).
+    """
+    by_day: dict[date, list[int]] = {}
+    for i in block:
+        by_day.setdefault(days[i], []).append(i)
+    ordered = sorted(by_day)
+    only: dict[date, str | None] = {}  # the day's one article, None when it has several
+    for day in ordered:
+        rows = by_day[day]
+        sources = {articles[i] for i in rows}
+        only[day] = next(iter(sources)) if len(sources) == 1 else None
+        if only[day] is None:
+            groups.union_all(rows)
+    for n, day in enumerate(ordered):
+        for later in ordered[n + 1 :]:
+            if (later - day).days > window:
+                break
+            if only[day] is not None and only[day] == only[later]:
+                continue
+            groups.union_all(by_day[day] + by_day[later])
+
+
+# A block of one speaker's statements compares each statement with the representatives of the
+# groups found so far (not with every member), through an index of their words; at most
+# MAX_CANDIDATES representatives (those sharing the most words; words listed for more than
+# MAX_POSTING representatives count only among a statement's three rarest) are scored.
+MAX_CANDIDATES = 50
+MAX_POSTING = 100
+SAME_WORDING = 0.9
+
+
+def _join_same_words(
+    groups: _Groups, block: list[int], words: list[frozenset[str]], articles: list[str]
+) -> None:
+    """Join rows whose quotes share QUOTE_OVERLAP of the shorter one's content words.
+
+    A row is compared with representatives: the first row of each wording met so far. A row
+    that no representative of another article matches almost word for word (SAME_WORDING)
+    becomes one itself, so it can still join later rows that match it and not the others.
+    """
+    representatives: list[int] = []
+    index: dict[str, list[int]] = {}  # word -> positions in ``representatives``
+    for i in block:
+        if len(words[i]) < 3:
+            continue
+        # Candidates through the query's rarer words (a word most representatives share
+        # tells them apart poorly); the overlap is then counted exactly.
+        shared: dict[int, int] = {}
+        postings = sorted((index.get(w, []) for w in words[i]), key=len)
+        for n, posting in enumerate(postings):
+            if n >= 3 and len(posting) > MAX_POSTING:
+                break
+            for r in posting:
+                shared[r] = shared.get(r, 0) + 1
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        closest = 0.0
+        for r, _ in ranked:
+            j = representatives[r]
+            if articles[j] == articles[i]:
+                continue
+            overlap = len(words[i] & words[j]) / min(len(words[i]), len(words[j]))
+            if overlap >= QUOTE_OVERLAP:
+                groups.union(i, j)
+                closest = max(closest, overlap)
+        if closest < SAME_WORDING:  # a new wording: later reports may match it only
+            for word in words[i]:
+                index.setdefault(word, []).append(len(representatives))
+            representatives.append(i)
+
+
+def _column(rows: pd.DataFrame, name: str) -> list[object]:
+    return rows[name].tolist() if name in rows else [""] * len(rows)
+
+
 def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
+    """Same speaker, and overlapping wording or same topic and channel at close dates.
+
+    Rows are blocked by speaker first (then by topic and channel): nothing is compared across
+    blocks, so the cost grows with the rows, not with their pairs.
+    """
     rows = statements.reset_index(drop=True)
-    words = [_content_words(q) for q in rows.get("quote", pd.Series([""] * len(rows)))]
+    words = [_content_words(q) for q in _column(rows, "quote")]
     speaker = [
-        str(sid) if str(sid or "") not in ("", "nan") else str(name)
-        for sid, name in zip(rows["speaker_id"], rows["speaker"], strict=True)
+        _text(sid) if _text(sid) else _text(name)
+        for sid, name in zip(_column(rows, "speaker_id"), rows["speaker"], strict=True)
     ]
-    said = [_day(v) for v in rows.get("said_on", pd.Series([""] * len(rows)))]
-    topic = [str(v or "") for v in rows.get("topic", pd.Series([""] * len(rows)))]
-    channel = [str(v or "").lower() for v in rows.get("channel", pd.Series([""] * len(rows)))]
+    said = [_day(v) for v in _column(rows, "said_on")]
+    topic = [_text(v) for v in _column(rows, "topic")]
+    channel = [_text(v).lower() for v in _column(rows, "channel")]
     articles = rows["article_id"].astype(str).tolist()
     groups = _Groups(len(rows))
-    for i in range(len(rows)):
-        for j in range(i + 1, len(rows)):
-            if articles[i] == articles[j] or speaker[i] != speaker[j] or not speaker[i]:
-                continue
-            same_words = _overlap(words[i], words[j]) >= QUOTE_OVERLAP
-            same_occasion = (
-                topic[i]
-                and topic[i] == topic[j]
-                and channel[i]
-                and channel[i] == channel[j]
-                and said[i] is not None
-                and said[j] is not None
-                and _close(said[i], said[j], STATEMENT_WINDOW_DAYS)
-            )
-            if same_words or same_occasion:
-                groups.union(i, j)
+    for block in _blocks([s or None for s in speaker]):
+        _join_same_words(groups, block, words, articles)
+    occasions = [
+        (speaker[i], topic[i], channel[i])
+        if speaker[i] and topic[i] and channel[i] and said[i] is not None
+        else None
+        for i in range(len(rows))
+    ]
+    for block in _blocks(occasions):
+        _join_close_dates(groups, block, said, articles, STATEMENT_WINDOW_DAYS)  # type: ignore[arg-type]
     return [g for g in groups.members() if len({articles[i] for i in g}) > 1]
 
 
 def _event_groups(events: pd.DataFrame) -> list[list[int]]:
+    """Same type and the same two actors (either order), both dated, dates within the window."""
     rows = events.reset_index(drop=True)
     pairs = [
-        frozenset(x for x in (str(a or ""), str(b or "")) if x and x != "nan")
+        frozenset(x for x in (_text(a), _text(b)) if x)
         for a, b in zip(rows["actor1"], rows["actor2"], strict=True)
     ]
     days = [_day(v) for v in rows["date"]]
     types = rows["event_type"].astype(str).tolist()
     articles = rows["article_id"].astype(str).tolist()
     groups = _Groups(len(rows))
-    for i in range(len(rows)):
-        for j in range(i + 1, len(rows)):
-            if articles[i] == articles[j] or types[i] != types[j]:
-                continue
-            # Both dated and close, same actors (at least two named between them).
-            if days[i] is None or days[j] is None or len(pairs[i] | pairs[j]) < 2:
-                continue
-            if pairs[i] == pairs[j] and _close(days[i], days[j], EVENT_WINDOW_DAYS):
-                groups.union(i, j)
+    keys = [
+        (types[i], pairs[i]) if len(pairs[i]) == 2 and days[i] is not None else None
+        for i in range(len(rows))
+    ]
+    for block in _blocks(keys):
+        _join_close_dates(groups, block, days, articles, EVENT_WINDOW_DAYS)  # type: ignore[arg-type]
     return [g for g in groups.members() if len({articles[i] for i in g}) > 1]
 
 
@@ -212,15 +297,58 @@ def _title_key(title: str) -> frozenset[str]:
     )
 
 
-def _person_titles(text: str, start: int, end: int) -> list[tuple[str, str, str]]:
-    """(canonical name, spelling as written, title as written) for people around a span."""
-    lo, hi = max(0, start - _SPAN_BEFORE), min(len(text), end + _SPAN_AFTER)
-    return [(name, surface, title) for name, surface, title, _ in _person_titles_at(text, lo, hi)]
+Claims = Mapping[str, list[dict]]
 
 
-def _text_fields(text: str, start: int, end: int) -> list[tuple[str, str]]:
+def article_title_claims(text: str) -> list[dict]:
+    """Every person named in one article's text: canonical name, spelling, title as written.
+
+    One dict per mention: ``person``, ``surface`` (the spelling), ``title`` (empty when the
+    text gives none), ``start``/``end`` (offsets into ``text``). The per-article step can make
+    these (they depend on the article only) so the corpus-wide steps need not keep any text:
+    pass ``claims={article_id: article_title_claims(text)}`` to ``cross_reference`` and
+    ``title_conflicts``.
+    """
+    return [
+        {"person": name, "surface": surface, "title": title, "start": start, "end": end}
+        for name, surface, title, start, end in _person_titles_at(text)
+    ]
+
+
+def _claims_of(texts: Mapping[str, str] | None, claims: Claims | None) -> Claims:
+    """Claims given, else made from the texts (once per article, when first needed)."""
+    if claims is not None:
+        return claims
+    return _LazyClaims(texts or {})
+
+
+class _LazyClaims(dict):
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.texts
+
+    def __missing__(self, article_id: str) -> list[dict]:
+        self[article_id] = value = article_title_claims(self.texts[article_id])
+        return value
+
+    def __iter__(self):
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def _text_fields(claims: list[dict], starts: list[int], start: int, end: int) -> list[tuple]:
+    """Spelling and title of the people named around a span (``starts``: the claims' starts)."""
+    lo, hi = start - _SPAN_BEFORE, end + _SPAN_AFTER
     fields = []
-    for name, surface, title in _person_titles(text, start, end):
+    for claim in claims[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+        if claim["end"] > hi:
+            continue
+        name, surface, title = claim["person"], claim["surface"], claim["title"]
         # Spellings of names only: "Putin's envoy to Syria" is a title, not a spelling.
         if all(word[:1].isupper() for word in surface.replace("-", " ").split()):
             fields.append((f"spelling:{name}", surface))
@@ -234,14 +362,19 @@ def cross_reference(
     events: pd.DataFrame,
     articles: pd.DataFrame,
     texts: Mapping[str, str] | None = None,
+    *,
+    claims: Claims | None = None,
 ) -> pd.DataFrame:
     """Groups of the same statement or event across articles, one row per member and field.
 
     ``texts`` (article_id -> original text) adds the spelling and title each outlet gives the
     people named around a member, and ``title_holder`` rows when members give one title (same
-    content words) to different people.
+    content words) to different people. ``claims`` (article_id -> ``article_title_claims``)
+    does the same without the texts, and wins over them.
     """
     outlets = _outlets(articles)
+    known = _claims_of(texts, claims) if texts is not None or claims is not None else None
+    starts: dict[str, list[int]] = {}
     rows: list[dict] = []
     plans = (
         ("statement", "s", statements, STATEMENT_FIELDS, "statement_id", _statement_groups),
@@ -251,12 +384,22 @@ def cross_reference(
         if table is None or table.empty:
             continue
         table = table.reset_index(drop=True)
-        groups = sorted(grouper(table), key=lambda g: str(table.at[g[0], id_column]))
+        groups = grouper(table)
+        if not groups:
+            continue
+        # Column lists of the grouped rows only: far cheaper than records of the whole table.
+        grouped = sorted({i for g in groups for i in g})
+        identity = (id_column, "article_id", "start", "end", "actor1", "actor2")
+        wanted = [c for c in dict.fromkeys((*identity, *fields)) if c in table]
+        part = table.iloc[grouped]
+        columns = {c: part[c].tolist() for c in wanted}
+        records = {i: {c: columns[c][n] for c in wanted} for n, i in enumerate(grouped)}
+        groups.sort(key=lambda g: str(records[g[0]][id_column]))
         for n, group in enumerate(groups, start=1):
             group_id = f"{prefix}{n:03d}"
             group_rows: list[dict] = []
             for i in group:
-                record = table.iloc[i]
+                record = records[i]
                 article_id = str(record["article_id"])
                 base = {
                     "group_id": group_id,
@@ -269,9 +412,12 @@ def cross_reference(
                 if kind == "event":  # the pair, in either order, is what was grouped on
                     pair = sorted({_text(record.get("actor1")), _text(record.get("actor2"))})
                     values.append(("actors", " & ".join(a for a in pair if a)))
-                if texts is not None and article_id in texts:
+                if known is not None and article_id in known:
+                    mentions = known[article_id]
+                    if article_id not in starts:
+                        starts[article_id] = [c["start"] for c in mentions]
                     values += _text_fields(
-                        texts[article_id], int(record["start"]), int(record["end"])
+                        mentions, starts[article_id], int(record["start"]), int(record["end"])
                     )
                 group_rows += [{**base, "field": f, "value": v} for f, v in values]
             rows += group_rows + _title_holders(group_rows)
@@ -284,27 +430,38 @@ def cross_reference(
 
 
 def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     return str(value)
 
 
 def _title_holders(group_rows: list[dict]) -> list[dict]:
-    """Rows ``title_holder:<title>`` -> person when two members give one title to two people."""
-    titles = [
-        (row, row["field"].split(":", 1)[1], _title_key(row["value"]))
-        for row in group_rows
-        if row["field"].startswith("title:")
-    ]
+    """Rows ``title_holder:<title>`` -> person when two members give one title to two people.
+
+    Members are gathered by (person, title words) first, so a group of many reports of one
+    statement compares its few distinct titles, not every pair of members.
+    """
+    by_title: dict[tuple[str, frozenset[str]], list[dict]] = {}
+    for row in group_rows:
+        if row["field"].startswith("title:"):
+            key = (row["field"].split(":", 1)[1], _title_key(row["value"]))
+            by_title.setdefault(key, []).append(row)
     extra = []
-    for row, person, key in titles:
-        for other_row, other_person, other_key in titles:
-            if other_person == person or row["article_id"] == other_row["article_id"]:
+    entries = sorted(by_title.items(), key=lambda item: (item[0][0], sorted(item[0][1])))
+    for n, ((person, key), members) in enumerate(entries):
+        for (other_person, other_key), others in entries[n + 1 :]:
+            if other_person == person or len(key) < 2 and len(other_key) < 2:
                 continue
-            if len(key) >= 2 and len(key & other_key) / len(key | other_key) >= 0.5:
-                label = " ".join(sorted(key | other_key))
-                for r, p in ((row, person), (other_row, other_person)):
-                    extra.append({**r, "field": f"title_holder:{label}", "value": p})
+            union = key | other_key
+            if len(key & other_key) / len(union) < 0.5:
+                continue
+            label = " ".join(sorted(union))
+            for side, against, holder in ((members, others, person),
+                                          (others, members, other_person)):  # fmt: skip
+                against_articles = {r["article_id"] for r in against}
+                for r in side:
+                    if against_articles - {r["article_id"]}:
+                        extra.append({**r, "field": f"title_holder:{label}", "value": holder})
     return extra
 
 
@@ -367,55 +524,111 @@ def _stems(title: str) -> frozenset[str]:
     return frozenset(w[:5] for w in _title_key(title))
 
 
-def title_conflicts(texts: Mapping[str, str], articles: pd.DataFrame) -> pd.DataFrame:
+# A conflict lists at most this many mentions supporting the other holder (actor list first,
+# then articles in id order): a title repeated by thousands of articles is not listed whole.
+MAX_SUPPORT = 8
+
+
+def title_conflicts(
+    texts: Mapping[str, str] | None,
+    articles: pd.DataFrame,
+    *,
+    claims: Claims | None = None,
+) -> pd.DataFrame:
     """Titles an outlet gives a person that fit someone else better, in crossrefs.csv form.
 
     A title ("Putin's adviser for Syrian affairs" for Sergei Vershinin) conflicts when another
     person's titles - in the actor list or as other articles write them - share more of its
     words (at least two) than the named person's own. Each conflict is a group (``t001``...)
     whose members are the conflicting mention and the mentions or list entry supporting the
-    other holder; fields ``title`` and ``title_holder``.
+    other holder (at most MAX_SUPPORT); fields ``title`` and ``title_holder``. ``claims``
+    (article_id -> ``article_title_claims``) may replace the texts.
+
+    Titles are compared as sets of word stems, each distinct set once: the work grows with the
+    mentions and the distinct titles, not with pairs of mentions.
     """
     outlets = _outlets(articles)
+    known_claims = _claims_of(texts, claims)
     given: list[tuple[str, int, str, str]] = []  # article_id, offset, person, title
-    for article_id in sorted(texts):
-        text = texts[article_id]
-        for name, _surface, title, start in _titles_in(text):
-            given.append((article_id, start, name, title))
-    known: dict[str, list[tuple[str, str]]] = {}  # person -> [(source, title)]
+    for article_id in sorted(known_claims):
+        for claim in known_claims[article_id]:
+            if claim["title"]:
+                given.append((article_id, claim["start"], claim["person"], claim["title"]))
+    # (person, stems) -> [(source, title)] in order: actor list first, then articles by id.
+    entries: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = {}
     for actor in all_actors().values():
         if actor.type == "person":
             for title in (actor.role, *actor.titles):
                 if title:
-                    known.setdefault(actor.name, []).append(("actors.csv", title))
+                    entries.setdefault((actor.name, _stems(title)), []).append(
+                        ("actors.csv", title)
+                    )
+    stems_of: dict[str, frozenset[str]] = {}
     for article_id, _start, name, title in given:
-        known.setdefault(name, []).append((article_id, title))
+        if title not in stems_of:
+            stems_of[title] = _stems(title)
+        entries.setdefault((name, stems_of[title]), []).append((article_id, title))
+    # (person, stems) -> up to two distinct sources: enough to know one is another article.
+    sources = {key: _first_sources(found) for key, found in entries.items()}
+    by_person: dict[str, list[frozenset[str]]] = {}
+    by_stem: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for person, stems in entries:
+        by_person.setdefault(person, []).append(stems)
+        for stem in stems:
+            by_stem.setdefault(stem, []).append((person, stems))
+
+    best_cache: dict[tuple[str, frozenset[str]], tuple[int, str, list[frozenset[str]]]] = {}
+
+    def best_other(name: str, stems: frozenset[str]) -> tuple[int, str, list[frozenset[str]]]:
+        """(score, person, their matching stem sets): the other person the title fits best."""
+        key = (name, stems)
+        if key not in best_cache:
+            shared: dict[tuple[str, frozenset[str]], int] = {}
+            for stem in stems:
+                for entry in by_stem.get(stem, ()):
+                    if entry[0] != name:
+                        shared[entry] = shared.get(entry, 0) + 1
+            per_person: dict[str, int] = {}
+            for (person, _), n in shared.items():
+                if n >= 2:
+                    per_person[person] = max(per_person.get(person, 0), n)
+            best, holder = 0, ""
+            for person in sorted(per_person):  # ties: the first name in order, as listed
+                if per_person[person] > best:
+                    best, holder = per_person[person], person
+            matching = [s for s in by_person.get(holder, []) if shared.get((holder, s), 0) >= 2]
+            best_cache[key] = (best, holder, matching)
+        return best_cache[key]
+
+    own_cache: dict[tuple[str, frozenset[str]], list[tuple[int, set[str]]]] = {}
+
+    def own_scores(name: str, stems: frozenset[str]) -> list[tuple[int, set[str]]]:
+        """(shared stems, up to two sources) of the person's own titles, best first."""
+        key = (name, stems)
+        if key not in own_cache:
+            scored = [(len(stems & s), set(sources[(name, s)])) for s in by_person.get(name, [])]
+            own_cache[key] = sorted(scored, key=lambda item: -item[0])
+        return own_cache[key]
 
     rows: list[dict] = []
     n = 0
     for article_id, start, name, title in given:
-        stems = _stems(title)
-        own = max(
-            (len(stems & _stems(t)) for src, t in known.get(name, []) if src != article_id),
-            default=0,
-        )
-        best, support = 0, []
-        for other, entries in sorted(known.items()):
-            if other == name:
-                continue
-            matching = [(src, t) for src, t in entries if len(stems & _stems(t)) >= 2]
-            score = max((len(stems & _stems(t)) for _, t in matching), default=0)
-            if score > best:
-                best, support = score, [(other, src, t) for src, t in matching]
+        stems = stems_of[title]
+        own = next((n for n, src in own_scores(name, stems) if src - {article_id}), 0)
+        best, holder, matching = best_other(name, stems)
         # Conflict only when the title fits another person and hardly the named one
         # ("Russian Deputy Foreign Minister" fits two deputies: no conflict).
         if best < 2 or own >= 2 or best <= own:
             continue
+        support = sorted(
+            ((src, t) for s in matching for src, t in entries[(holder, s)]),
+            key=lambda item: (item[0] != "actors.csv", item[0]),
+        )
         n += 1
         group_id = f"t{n:03d}"
         members = [(f"{article_id}@{start}", article_id, name, title)] + [
-            (f"{src}:{other}", src if src != "actors.csv" else "", other, t)
-            for other, src, t in support
+            (f"{src}:{holder}", src if src != "actors.csv" else "", holder, t)
+            for src, t in support[:MAX_SUPPORT]
         ]
         for member_id, member_article, person, member_title in members:
             base = {
@@ -430,27 +643,33 @@ def title_conflicts(texts: Mapping[str, str], articles: pd.DataFrame) -> pd.Data
     return pd.DataFrame(rows, columns=CROSSREF_COLUMNS)
 
 
-def _titles_in(text: str) -> list[tuple[str, str, str, int]]:
-    return [
-        (name, surface, title, start)
-        for name, surface, title, start in _person_titles_at(text, 0, len(text))
-        if title
-    ]
+def _first_sources(found: list[tuple[str, str]]) -> list[str]:
+    first: list[str] = []
+    for src, _ in found:
+        if src not in first:
+            first.append(src)
+            if len(first) == 2:
+                break
+    return first
 
 
-def _person_titles_at(text: str, lo: int, hi: int) -> list[tuple[str, str, str, int]]:
-    flat = re.sub(r"\s+", " ", text)
+def _person_titles_at(text: str) -> list[tuple[str, str, str, int, int]]:
+    """(name, spelling, title, start, end) of every person named in ``text``."""
+    flat = _WHITESPACE.sub(" ", text)  # same length: offsets stay the text's
     found = []
-    mentions = find_actor_mentions(flat, max(0, lo - 90), hi)
     previous_end = 0
-    for mention in mentions:
-        if mention.start >= lo and mention.type == "person":
-            title = _title_of(flat, mention, previous_end)
-            found.append((mention.name, mention.surface, title, mention.start))
-        # A possessive name is part of the next title ("Putin's adviser for Syrian affairs").
-        if mention.type == "person" and not flat.startswith(("'", "’"), mention.end):
-            previous_end = mention.end
+    for mention in find_actor_mentions(flat):
+        if mention.type == "person":
+            title = " ".join(_title_of(flat, mention, previous_end).split())
+            surface = " ".join(mention.surface.split())
+            found.append((mention.name, surface, title, mention.start, mention.end))
+            # A possessive name is part of the next title ("Putin's adviser for Syrian affairs").
+            if not flat.startswith(("'", "’"), mention.end):
+                previous_end = mention.end
     return found
+
+
+_WHITESPACE = re.compile(r"\s")
 
 
 def _title_of(flat: str, mention: ActorMention, previous_end: int = 0) -> str:

@@ -9,20 +9,27 @@ sentence (outside quotation marks, not negated, conditional or future):
   else the nearest named person/institution before the trigger (a country only if no one is
   named), and the other side is the first different actor after the trigger; "a meeting between
   X and Y" gives X and Y;
-* the date is the date expression of the same sentence nearest the trigger
-  (``newsframe.dates``); a sentence without one leaves the date empty - never the publication
-  date;
+* the date is a date expression of the same sentence (``newsframe.dates``) that the trigger
+  governs (``_governed_dates``): one modifying the trigger noun ("a Jan. 23 briefing"), one
+  after it in its clause ("attacked it in May 2018"), one fronted before the main verb ("A day
+  earlier, X rejected ..."), or "<date>, when ..." for the when-clause. A trigger inside
+  another's object ("rejected a call from Moscow") takes no date of its own, and a date behind
+  a clause break (a comma, "who", "after", ...) dates nothing across it. A trigger with no
+  governed date keeps an empty date - never the publication date, never a neighbour's date;
+* what is demanded ("called for the withdrawal") has not happened, a possible/proposed one
+  neither, and "that interview" points back to an event already reported: none is an event;
 * the location is a capitalised place after "in"/"at" ("in the Chinese city of Qingdao").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import pandas as pd
 
-from newsframe.actors import ActorMention, find_actor_mentions
+from newsframe.actors import ActorMention, find_actor_mentions, trie_pattern
 from newsframe.article import Article, Sentence
 from newsframe.dates import DateMention, find_dates
 from newsframe.reference import read_reference_csv
@@ -75,7 +82,6 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 
 
 _FIRST_WORD = re.compile(r"[a-z][a-z-]*")
-_WORD = re.compile(r"[A-Za-z][a-z-]*")
 
 
 def _compile_triggers() -> dict[str, list[tuple[re.Pattern[str], EventType]]]:
@@ -103,13 +109,20 @@ def _compile_triggers() -> dict[str, list[tuple[re.Pattern[str], EventType]]]:
 _TRIGGER_TABLE = _compile_triggers()
 
 
+# Where a trigger can start: one of the table's first words (matched on lower-cased text).
+_TRIGGER_START = re.compile(rf"\b(?:{trie_pattern(sorted(_TRIGGER_TABLE))})(?![a-z-])")
+_TRIGGER_START_ANY_CASE = re.compile(rf"\b(?i:{trie_pattern(sorted(_TRIGGER_TABLE))})(?![a-z-])")
+
+
 def _triggers(flat: str, start: int, end: int) -> list[tuple[int, int, EventType]]:
+    lower = flat.lower()
+    if len(lower) != len(flat):  # a character whose lower case is longer: keep offsets
+        lower, scanner = flat, _TRIGGER_START_ANY_CASE
+    else:
+        scanner = _TRIGGER_START
     found = []
-    for word in _WORD.finditer(flat, start, end):
-        forms = _TRIGGER_TABLE.get(word.group().lower())
-        if not forms:
-            continue
-        for form, row in forms:
+    for word in scanner.finditer(lower, start, end):
+        for form, row in _TRIGGER_TABLE[word.group().lower()]:
             match = form.match(flat, word.start())
             if match:
                 found.append((match.start(), match.end(), row))
@@ -120,11 +133,13 @@ def _triggers(flat: str, start: int, end: int) -> list[tuple[int, int, EventType
 # Words shortly before a trigger that mean it did not (or not yet) happen.
 _NOT_HAPPENED = re.compile(
     r"\b(?:not|never|no|would|could|might|will|shall|should|must|if|unless|wouldn't|won't"
-    r"|didn't|did not|cannot|can't|failed to|plans? to|expected to|likely to|set to)\b"
+    r"|didn't|did not|cannot|can't|failed to|plans? to|expected to|likely to|set to"
+    r"|possible|potential|proposed|planned|prospective|hypothetical)\b"
     r"|n['’]t\b",
     re.IGNORECASE,
 )
 _NEGATION_WINDOW = 40
+_DEMAND_CODE = "10"  # CAMEO DEMAND: what follows a demand in its clause is what is demanded
 _QUOTED = re.compile(r"[“\"][^“”\"]{1,2000}[”\"]")
 _BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+")
 _BY = re.compile(r"\s+(?:(?:carried out|launched|conducted|made|given)\s+)?by\s+(?:the\s+)?")
@@ -203,6 +218,11 @@ def _pick_actors(
 def _location(
     flat: str, sentence: Sentence, trigger_start: int, mentions: list[ActorMention]
 ) -> str:
+    return _nearest_place(_places(flat, sentence, mentions), trigger_start)
+
+
+def _places(flat: str, sentence: Sentence, mentions: list[ActorMention]) -> list[tuple[int, str]]:
+    """(offset, place) of the places a sentence names after "in"/"at"."""
     candidates = []
     for match in _LOCATION.finditer(flat, sentence.start, sentence.end):
         start, end = match.span("place")
@@ -221,16 +241,107 @@ def _location(
         if adjective:  # "in Russian hands": a demonym, not a place
             continue
         candidates.append((start, re.sub(r"['’]s$", "", place)))
+    return candidates
+
+
+def _nearest_place(candidates: list[tuple[int, str]], trigger_start: int) -> str:
+    """The first place after the trigger, else the last one before it."""
     if not candidates:
         return ""
     after = [c for c in candidates if c[0] >= trigger_start]
     return after[0][1] if after else candidates[-1][1]
 
 
-def _nearest_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:
-    if not dates:
-        return None
-    return min(dates, key=lambda d: (max(d.start - end, start - d.end, 0), d.start))
+# Words and marks that end the clause a date can reach across: a date does not date an action
+# on the far side of a relative or subordinate clause, a comma, a parenthesis or a dash.
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:who|whom|whose|which|when|where|while|whereas|after|before|since|because"
+    r"|although|though|until|unless|following|but)\b|[,;:()—–\"“”]",
+    re.IGNORECASE,
+)
+_HARD_BREAK = re.compile(r"[;:()—–\"“”]")
+# Prepositions and determiners that belong to the date phrase itself ("since 2017", "in early").
+_DATE_LEAD = re.compile(
+    r"(?:\b(?:on|in|at|since|from|by|until|till|during|of|the|a|an|early|late|mid|as of)\s*)+$",
+    re.IGNORECASE,
+)
+_PREMODIFIER_GAP = re.compile(r"\s*(?:-\s*)?$")
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+# A fronted phrase opening with these is simultaneous with the main clause ("During an
+# interview on Friday, X denied"); "After/Following the attack in May, X criticized" is not.
+_SIMULTANEOUS = re.compile(r"\s*(?:during|at|in|on|amid)\b", re.IGNORECASE)
+# "that interview": a demonstrative points back to an event reported already, not a new one.
+_DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
+
+
+def _governed_dates(
+    flat: str,
+    sentence: Sentence,
+    triggers: list[tuple[int, int]],
+    dates: list[DateMention],
+) -> dict[int, DateMention]:
+    """Trigger position -> the date that trigger governs, for the triggers of one sentence.
+
+    A date belongs to the action whose trigger governs it, not to the nearest trigger:
+      1. a date right before a trigger noun modifies it ("a Jan. 23 briefing");
+      2. else a date after triggers of its clause dates them ("attacked it in May 2018",
+         "condemned the attack in November": both), unless a clause break or another date
+         lies between; a fronted "During <event> <date>," also dates the main clause;
+      3. else "<date>, when ..." dates the triggers of the when-clause;
+      4. else a date before any trigger of its clause ("A day earlier, X rejected a call
+         from Moscow", "Iran on Monday rejected") dates the first trigger after it only: a
+         trigger inside that trigger's object ("a call from Moscow") takes no date of its own.
+    Positions are trigger starts; ``triggers`` are in text order.
+    """
+    chosen: dict[int, tuple[int, int, DateMention]] = {}
+
+    def give(trigger: int, rank: int, distance: int, mention: DateMention) -> None:
+        if trigger not in chosen or (rank, distance) < chosen[trigger][:2]:
+            chosen[trigger] = (rank, distance, mention)
+
+    starts = [d.start for d in dates]
+    for n, mention in enumerate(dates):
+        after = [t for t in triggers if t[0] >= mention.end]
+        if after and _PREMODIFIER_GAP.fullmatch(flat, mention.end, after[0][0]):
+            give(after[0][0], 0, 0, mention)
+            continue
+        previous_date_end = dates[n - 1].end if n else sentence.start
+        lead = _DATE_LEAD.search(flat, previous_date_end, mention.start)
+        reach_end = lead.start() if lead else mention.start
+        before = [
+            t
+            for t in triggers
+            if previous_date_end <= t[0]
+            and t[1] <= reach_end
+            and not _CLAUSE_BREAK.search(flat, t[1], reach_end)
+        ]
+        if before:
+            for t in before:
+                give(t[0], 1, mention.start - t[1], mention)
+            opening = flat[sentence.start : before[0][0]]
+            comma = flat.find(",", mention.end, sentence.end)
+            if "," not in opening and comma >= 0 and _SIMULTANEOUS.match(opening):
+                main = next((t for t in after if t[0] > comma), None)
+                if main and not _HARD_BREAK.search(flat, comma, main[0]):
+                    give(main[0], 2, main[0] - mention.end, mention)
+            continue
+        when = _WHEN_AFTER.match(flat, mention.end)
+        if when:
+            hard = _HARD_BREAK.search(flat, when.end(), sentence.end)
+            stop = hard.start() if hard else sentence.end
+            for t in after:
+                if t[0] < stop:
+                    give(t[0], 2, t[0] - mention.end, mention)
+            continue
+        if not after or (n + 1 < len(dates) and starts[n + 1] < after[0][0]):
+            continue
+        first = after[0]
+        opening = flat[sentence.start : mention.start]
+        fronted = "," not in opening and not any(t[1] <= mention.start for t in triggers)
+        breaks = _HARD_BREAK if fronted else _CLAUSE_BREAK
+        if not breaks.search(flat, mention.end, first[0]):
+            give(first[0], 3, first[0] - mention.end, mention)
+    return {trigger: mention for trigger, (_, _, mention) in chosen.items()}
 
 
 def _not_happened(flat: str, sentence: Sentence, trigger_start: int) -> bool:
@@ -258,41 +369,76 @@ def extract_events(
     dates = find_dates(article) if dates is None else dates
     mentions = find_actor_mentions(article) if mentions is None else mentions
     rows: list[dict] = []
-    seen: set[tuple[int, str]] = set()
+    by_sentence: dict[int, list[tuple[int, int, EventType]]] = {}
+    dates = sorted(dates, key=lambda d: (d.start, d.end))
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    date_starts = [d.start for d in dates]
+    mention_starts = [m.start for m in mentions]
+    inside_dates = [(d.start, d.end) for d in dates]
     for start, end, kind in _triggers(flat, article.sentences[0].start, article.sentences[-1].end):
         sentence = article.sentence_at(start)
         if sentence is None or not _word_start(flat, start) or _inside_any(start, quotes):
             continue
-        if (sentence.sentence_id, kind.event_type) in seen:
+        if _inside_any(start + 1, inside_dates) or _not_happened(flat, sentence, start):
             continue
-        if _not_happened(flat, sentence, start):
+        if _DEMONSTRATIVE_BEFORE.search(flat, max(sentence.start, start - 8), start):
             continue
-        seen.add((sentence.sentence_id, kind.event_type))
-        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        by_sentence.setdefault(sentence.sentence_id, []).append((start, end, kind))
+    for found in by_sentence.values():
+        # What is called for ("called for the withdrawal of foreign forces") has not happened:
+        # a trigger in the same clause after a demand is its object, not an event.
+        demands = [end for _, end, kind in found if kind.cameo_code == _DEMAND_CODE]
+        found[:] = [
+            (start, end, kind)
+            for start, end, kind in found
+            if kind.cameo_code == _DEMAND_CODE
+            or not any(d <= start and not _CLAUSE_BREAK.search(flat, d, start) for d in demands)
+        ]
+    for sentence_id, found in by_sentence.items():
+        sentence = article.sentences[sentence_id]
+        in_sentence = mentions[
+            bisect_left(mention_starts, sentence.start) : bisect_left(mention_starts, sentence.end)
+        ]
         actors = _main_actors(in_sentence, flat)
-        actor1, actor2 = _pick_actors(actors, flat, start, end)
-        when = _nearest_date(
-            [d for d in dates if sentence.start <= d.start < sentence.end], start, end
+        governed = _governed_dates(
+            flat,
+            sentence,
+            [(start, end) for start, end, _ in found],
+            dates[
+                bisect_left(date_starts, sentence.start) : bisect_left(date_starts, sentence.end)
+            ],
         )
-        rows.append(
-            {
-                "article_id": article.article_id,
-                "sentence_id": sentence.sentence_id,
-                "start": sentence.start,
-                "end": sentence.end,
-                "date": when.value.isoformat() if when and when.value else "",
-                "date_precision": when.precision if when else "unknown",
-                "date_expression": when.expression if when else "",
-                "date_basis": when.basis if when else "unknown",
-                "event_type": kind.event_type,
-                "actor1": actor1.name if actor1 else "",
-                "actor1_country": actor1.country if actor1 else "",
-                "actor2": actor2.name if actor2 else "",
-                "actor2_country": actor2.country if actor2 else "",
-                "location": _location(flat, sentence, start, in_sentence),
-                "_trigger": start,
-            }
-        )
+        places = _places(flat, sentence, in_sentence)
+        seen: set[str] = set()
+        for start, end, kind in found:
+            if kind.event_type in seen:  # one event per sentence and type: its first trigger
+                continue
+            seen.add(kind.event_type)
+            # The type's first trigger dates the event; else a later trigger of the same type.
+            when = next(
+                (governed[s] for s, _, k in found if s >= start and k is kind and s in governed),
+                None,
+            )
+            actor1, actor2 = _pick_actors(actors, flat, start, end)
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "sentence_id": sentence.sentence_id,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "date": when.value.isoformat() if when and when.value else "",
+                    "date_precision": when.precision if when else "unknown",
+                    "date_expression": when.expression if when else "",
+                    "date_basis": when.basis if when else "unknown",
+                    "event_type": kind.event_type,
+                    "actor1": actor1.name if actor1 else "",
+                    "actor1_country": actor1.country if actor1 else "",
+                    "actor2": actor2.name if actor2 else "",
+                    "actor2_country": actor2.country if actor2 else "",
+                    "location": _nearest_place(places, start),
+                    "_trigger": start,
+                }
+            )
     rows.sort(key=lambda r: (r["start"], r["_trigger"]))
     for n, row in enumerate(rows, start=1):
         del row["_trigger"]

@@ -129,10 +129,13 @@ INTEGER_COLUMNS = frozenset(
 )
 
 
-def to_frame(name: str, rows: list[Mapping[str, object]]) -> pd.DataFrame:
-    """Rows as a DataFrame with the table's columns in order, sorted on its keys."""
+def to_frame(name: str, rows: list[Mapping[str, object]] | pd.DataFrame) -> pd.DataFrame:
+    """Rows (dicts or a DataFrame) with the table's columns in order, sorted on its keys."""
     columns = list(COLUMNS[name])
-    frame = pd.DataFrame(list(rows), columns=None if rows else columns)
+    if isinstance(rows, pd.DataFrame):
+        frame = rows.reset_index(drop=True)
+    else:
+        frame = pd.DataFrame(list(rows), columns=None if rows else columns)
     extra = [c for c in frame.columns if c not in columns]
     frame = frame.reindex(columns=columns + sorted(extra))
     for column in INTEGER_COLUMNS.intersection(frame.columns):
