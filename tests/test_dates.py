@@ -63,3 +63,28 @@ def test_boilerplate_dates_are_not_body_dates() -> None:
     found = find_dates(article)
     assert all(article.sentence_at(m.start) is not None for m in found)
     assert "May 22, 2018" not in [m.expression for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "will" inside a quote is the quote's tense, not the attribution's
+        ('"We will never agree," Lavrov said on Monday.', date(2019, 1, 21)),
+        ("“We will never agree,” Lavrov said on Monday.", date(2019, 1, 21)),
+        # a postposed attribution governs the weekday, not the reported clause before it
+        ("Iran will not leave Syria, Rouhani said on Monday.", date(2019, 1, 21)),
+        # the future verb that governs the weekday still makes it the coming one
+        ("Lavrov said the talks will resume on Monday.", date(2019, 1, 28)),
+        ("The talks will be held in Geneva, Switzerland, on Monday.", date(2019, 1, 28)),
+        ("“We will meet them on Monday,” Lavrov said.", date(2019, 1, 28)),
+        ("Lavrov, who will visit Tehran, said on Monday that talks had failed.", date(2019, 1, 21)),
+    ],
+)
+def test_weekday_tense_comes_from_the_verb_that_governs_it(text: str, expected: date) -> None:
+    published = date(2019, 1, 24)  # a Thursday
+    for found in (
+        find_dates_in_text(text, published),
+        find_dates(prepare_article(text, published=published)),
+    ):
+        weekdays = [m for m in found if "Monday" in m.expression]
+        assert [m.value for m in weekdays] == [expected], text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from newsframe.article import Article
 from newsframe.reference import read_reference_csv, read_reference_yaml
@@ -70,9 +70,13 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)  # surfaces repeat within and across articles
 def _unify(form: str) -> str:
     """Form with one apostrophe and single spaces, so equal forms share one trie path."""
-    return re.sub(r"\s+", " ", form.replace("’", "'")).strip()
+    return _SPACE_RUN.sub(" ", form.replace("’", "'")).strip()
 
 
 def trie_pattern(forms: list[str]) -> str:
@@ -126,8 +130,9 @@ class _Index:
     media_heads: frozenset[str]
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+    return _SPACE_RUN.sub(" ", text.replace("’", "'")).strip().casefold()
 
 
 _LOWER_TITLE_WORDS = frozenset({"of", "the", "for", "to", "in"})
@@ -193,7 +198,16 @@ def _index() -> _Index:
             if actor.actor_id not in owners:
                 owners.append(actor.actor_id)
             title_forms |= _capitalisations(_unify(title))
-    name_regex = re.compile(_boundary(trie_pattern(sorted(set(by_alias) | title_forms))))
+    forms = sorted(set(by_alias) | title_forms)
+    # A look-ahead on the first letters lets the scan skip most positions cheaply.
+    firsts = {form[0] for form in forms if form}
+    firsts |= {"'", "’"} if firsts & {"'", "’"} else set()
+    first_class = "".join(sorted(firsts))
+    name_regex = re.compile(
+        rf"(?=[{re.escape(first_class)}])" + _boundary(trie_pattern(forms))
+        if firsts and not firsts & {" "}
+        else _boundary(trie_pattern(forms))
+    )
 
     words = read_reference_yaml("statement_speakers.yaml") or {}
     heads = sorted({_unify(h) for h in words.get("institution_heads") or []})

@@ -167,7 +167,9 @@ def analyse_article(article: Article) -> dict[str, list[dict[str, object]]]:
     ]
     return {
         "sentences": sentences,
-        "statements": extract_statements(article),
+        "statements": extract_statements(
+            article, mentions=mentions, dates=dates, sentence_scores=scores
+        ),
         "events": extract_events(article, dates=dates, mentions=mentions),
         "frames": find_frames(article, mentions=mentions),
     }

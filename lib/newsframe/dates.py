@@ -94,6 +94,14 @@ _UNIT_WORDS = list(_WORDS["units"])
 _LONE_CUES = list(_WORDS["lone_date_cues"])
 _PART = r"(?:early|late|mid)-?\s*"
 _FUTURE = re.compile(rf"\b(?:{_alternation(list(_WORDS['future_cues']))})\b", re.IGNORECASE)
+_NON_FUTURE_VERB = re.compile(
+    rf"\b(?:{_alternation(list(_WORDS.get('non_future_verbs') or []) + ['[a-z]+ed'])})\b",
+    re.IGNORECASE,
+)
+# Quoted words before a weekday (closed curly or straight quotes), and the marks that end a clause.
+_QUOTED = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
+_OPEN_QUOTE = re.compile(r"[“«\"]")
+_CLAUSE_MARK = re.compile(r"[,;:()—–]")
 
 # Anchor patterns, by the word they start on.
 _MONTH_ANCHOR = re.compile(
@@ -102,14 +110,18 @@ _MONTH_ANCHOR = re.compile(
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
     rf"|(?:{_RANGE_SEP}(?P<mon3>{_MON})\.?)?,?\s+(?P<myear>{_YEAR}))?"
 )
+# A leading look-ahead on the first character: a branch of groups gives the regex engine no
+# first character to skip ahead to, and trying every position costs ~5x.
 _DIGIT_ANCHOR = re.compile(
+    r"(?=[0-9])(?:"
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-2]\d|3[01])(?!\d))"
     rf"|(?P<day>{_DAY})(?:{_RANGE_SEP}(?P<day2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MON})\.?(?![A-Za-z])"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
     rf"|(?P<lyear>{_YEAR})(?:{_RANGE_SEP}(?P<lyear2>{_YEAR}))?"
+    r")"
 )
 _UNIT_ANCHOR = re.compile(
-    r"(?P<unit>Days|days|Day|day|Weeks|weeks|Week|week|weekend|Months|months|Month|month"
+    r"(?=[DdWwMmYyaen])(?P<unit>Days|days|Day|day|Weeks|weeks|Week|week|weekend|Months|months|Month|month"
     r"|Years|years|Year|year|morning|afternoon|evening|night)(?![\w])"
 )
 _WEEKDAY_ANCHOR = re.compile(rf"(?P<wd>{_alternation(_WEEKDAYS)})(?![A-Za-z])(?!s\b)")
@@ -489,14 +501,31 @@ def _relative(
     # weekday
     weekday = _weekday_number(g["wd"])
     rel = (g.get("rel") or "").lower()
-    before = flat[sentence_start : raw.start]
-    if rel == "next" or (rel != "last" and _FUTURE.search(before)):
+    if rel == "next" or (rel != "last" and _governed_by_future(flat[sentence_start : raw.start])):
         ahead = (weekday - published.weekday()) % 7 or 7
         return published + timedelta(days=ahead), "day"
     back = (published.weekday() - weekday) % 7
     if back == 0 and rel in ("last", "past"):
         back = 7
     return published - timedelta(days=back), "day"
+
+
+def _governed_by_future(before: str) -> bool:
+    """Whether the verb governing a bare weekday, given the sentence text before it, is future.
+
+    Quoted words are another sentence: closed quotes are skipped, and a weekday inside an open
+    quote reads only the quote. Clauses are read from the weekday back: the first with a future
+    cue ("will", "is to", "scheduled") makes it future, the first with another verb past.
+    """
+    text = _QUOTED.sub(" ", before)
+    opened = max((m.end() for m in _OPEN_QUOTE.finditer(text)), default=0)
+    text = text[opened:]  # a weekday inside an open quote reads only the quote
+    for clause in reversed(_CLAUSE_MARK.split(text)):
+        if _FUTURE.search(clause):
+            return True
+        if _NON_FUTURE_VERB.search(clause):
+            return False
+    return False
 
 
 def _from_publication(published: date | None, unit: str, amount: int) -> tuple[date | None, str]:
@@ -576,10 +605,25 @@ def _count_amount(raw: _Raw) -> int | None:
 # --- public API ---------------------------------------------------------------------------
 
 
+# The build reads an article's dates twice: without a publication date (to infer one) and with
+# it. Finding the expressions does not depend on it, only resolving them: the last article's
+# scan is kept (one entry: memory does not grow) so the second reading only resolves.
+_LAST_SCAN: list[tuple[str, list[tuple[int, int]], list[_Raw]]] = []
+
+
+def _scan_once(flat: str, spans: list[tuple[int, int]]) -> list[_Raw]:
+    last = next(iter(_LAST_SCAN), None)  # one read: safe if threads share the module
+    if last is not None and last[0] is flat and last[1] == spans:
+        return last[2]
+    raws = _scan(flat, spans)
+    _LAST_SCAN[:] = [(flat, list(spans), raws)]
+    return raws
+
+
 def find_dates(article: Article) -> list[DateMention]:
     """All date expressions in the article's body sentences, in reading order, resolved."""
     spans = [(s.start, s.end) for s in article.sentences]
-    raws = _scan(article.flat, spans)
+    raws = _scan_once(article.flat, spans)
 
     def sentence_start_of(offset: int) -> int:
         sentence = article.sentence_at(offset)

@@ -105,7 +105,8 @@ def _trie_regex(cues: Iterable[str]) -> str:
 class FrameCues:
     """Every cue list of frame_cues.yaml behind one regex, and the lists each cue belongs to."""
 
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # case-insensitive, for text whose lower case moves characters
+    lower_regex: re.Pattern[str]  # the same cues for lower-cased text: cheaper than IGNORECASE
     exact: dict[str, frozenset[str]]  # normalised cue -> list names
     stems: dict[str, frozenset[str]]  # normalised stem (cue without *) -> list names
     frames: tuple[str, ...]  # generic frame names, in file order
@@ -132,7 +133,12 @@ class FrameCues:
         """Every cue in ``text[start:end]``: (start, end, list names), longest first wins."""
         end = len(text) if end is None else end
         out = []
-        for match in self.regex.finditer(text, start, end):
+        lowered = text.lower()
+        if len(lowered) == len(text):  # every character kept its place: offsets still hold
+            regex, text = self.lower_regex, lowered
+        else:
+            regex = self.regex
+        for match in regex.finditer(text, start, end):
             lists = self.lists_of(match.group())
             if lists:
                 out.append(_Match(match.start(), match.end(), lists))
@@ -182,6 +188,7 @@ def frame_cues() -> FrameCues:
     pattern = rf"\b(?=[{first_letters}]){_trie_regex(forms)}"
     return FrameCues(
         regex=re.compile(pattern, re.IGNORECASE),
+        lower_regex=re.compile(pattern),
         exact={k: frozenset(v) for k, v in exact.items()},
         stems={k: frozenset(v) for k, v in stems.items()},
         frames=tuple(data["frames"]),
@@ -401,7 +408,10 @@ def find_frames(
     rows: list[dict] = []
 
     def add(sentence_id: int, frame: str, start: int, end: int, basis: str) -> None:
-        cue = article.readable(start, end).lower()
+        if "\n" in article.text[start:end]:
+            cue = article.readable(start, end).lower()
+        else:  # what readable() gives when no line break is inside, for a fraction of the cost
+            cue = " ".join(article.flat[start:end].split()).lower()
         rows.append(
             {
                 "article_id": article.article_id,

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pandas as pd
@@ -41,6 +41,7 @@ AFTER_CONTRAST = 1.5
 BEFORE_CONTRAST = 0.5
 CONCESSIVE = 0.5
 MIN_STEM = 4
+MEMO_LIMIT = 100_000  # words whose domain score is remembered
 
 # Words (with inner hyphens and apostrophes) and the punctuation that ends a negation's reach.
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[.,;:!?()\"“”—–]")
@@ -60,16 +61,33 @@ class ToneLexicon:
     negators: dict[str, tuple[tuple[str, ...], ...]]
     contrasts: dict[str, tuple[tuple[str, ...], ...]]
     concessives: dict[str, tuple[tuple[str, ...], ...]]
+    # Derived, for speed: the phrase sizes starting with each first word (longest first), the
+    # stem lengths (longest first), the words that can end a contrast or concessive marker, and
+    # a memo of word scores (bounded: cleared when it grows past MEMO_LIMIT).
+    phrase_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    stem_cuts: tuple[int, ...] = ()
+    clause_keys: frozenset[str] = frozenset()
+    memo: dict[str, float | None] = field(default_factory=dict)
 
     def word_score(self, word: str) -> float | None:
+        memo = self.memo
+        if word in memo:
+            return memo[word]
         if word in self.words:
-            return self.words[word]
-        # Longest stem first, so "cooperat*" wins over a shorter listed stem.
-        for cut in range(len(word), MIN_STEM - 1, -1):
-            score = self.stems.get(word[:cut])
-            if score is not None:
-                return score
-        return None
+            score: float | None = self.words[word]
+        else:
+            # Longest stem first, so "cooperat*" wins over a shorter listed stem.
+            score = None
+            size = len(word)
+            for cut in self.stem_cuts:
+                if cut <= size:
+                    score = self.stems.get(word[:cut])
+                    if score is not None:
+                        break
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[word] = score
+        return score
 
 
 @cache
@@ -103,14 +121,21 @@ def tone_lexicon() -> ToneLexicon:
                 by_last.setdefault(words[-1], []).append(words)
         return {last: tuple(seqs) for last, seqs in by_last.items()}
 
+    sizes: dict[str, set[int]] = {}
+    for phrase in phrases:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    contrasts, concessives = sequences("contrast_markers"), sequences("concessive_markers")
     return ToneLexicon(
         words,
         stems,
         phrases,
         max_phrase,
         negators=sequences("negators"),
-        contrasts=sequences("contrast_markers"),
-        concessives=sequences("concessive_markers"),
+        contrasts=contrasts,
+        concessives=concessives,
+        phrase_sizes={w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()},
+        stem_cuts=tuple(sorted({len(stem) for stem in stems}, reverse=True)),
+        clause_keys=frozenset(contrasts) | frozenset(concessives),
     )
 
 
@@ -132,20 +157,27 @@ def _ends_with(
 
 
 def _is_negator(tokens: list[str], k: int, lexicon: ToneLexicon) -> bool:
-    return tokens[k].endswith("n't") or _ends_with(tokens, k, lexicon.negators)
+    token = tokens[k]
+    return token.endswith("n't") or (
+        token in lexicon.negators and _ends_with(tokens, k, lexicon.negators)
+    )
 
 
 def _clause_weights(tokens: list[str], lexicon: ToneLexicon) -> list[float]:
     """Weight of each token's position: contrast and concession shift where the point lies."""
     weights = [1.0] * len(tokens)
-    for i in range(1, len(tokens)):
-        if _ends_with(tokens, i, lexicon.contrasts):
+    keys = lexicon.clause_keys
+    if keys.isdisjoint(tokens):
+        return weights  # no contrast or concessive marker: the common case
+    marks = [i for i, token in enumerate(tokens) if token in keys]
+    for i in marks:
+        if i >= 1 and _ends_with(tokens, i, lexicon.contrasts):
             for j in range(i):
                 weights[j] *= BEFORE_CONTRAST
             for j in range(i + 1, len(tokens)):
                 weights[j] *= AFTER_CONTRAST
             break  # one pivot per sentence, as in VADER
-    for i in range(len(tokens)):
+    for i in marks:
         if _ends_with(tokens, i, lexicon.concessives):
             j = i + 1
             while j < len(tokens) and tokens[j] not in _CLAUSE_BREAK:
@@ -158,15 +190,19 @@ def _domain_hits(tokens: list[str], lexicon: ToneLexicon) -> list[tuple[int, int
     """(first token, last token + 1, score) of each domain term, negation applied."""
     hits: list[tuple[int, int, float]] = []
     i, n = 0, len(tokens)
+    phrase_sizes, phrases, word_score = lexicon.phrase_sizes, lexicon.phrases, lexicon.word_score
+    memo = lexicon.memo
     while i < n:
         found: tuple[int, float] | None = None
-        for size in range(min(lexicon.max_phrase, n - i), 1, -1):
-            score = lexicon.phrases.get(tuple(tokens[i : i + size]))
-            if score is not None:
-                found = (size, score)
-                break
+        for size in phrase_sizes.get(tokens[i], ()):  # longest phrase first
+            if size <= n - i:
+                score = phrases.get(tuple(tokens[i : i + size]))
+                if score is not None:
+                    found = (size, score)
+                    break
         if found is None:
-            score = lexicon.word_score(tokens[i])
+            token = tokens[i]
+            score = memo[token] if token in memo else word_score(token)
             if score is not None:
                 found = (1, score)
         if found is None:
@@ -230,6 +266,16 @@ def score_text(text: str) -> Score:
         weight_sum += w
     tone = total / weight_sum if weight_sum else 0.0
     return polarity, subjectivity, len(assessments), max(-1.0, min(1.0, tone))
+
+
+def polarity_subjectivity(text: str) -> tuple[float, float]:
+    """``TextBlob(text).sentiment`` as (polarity, subjectivity), without the domain tone.
+
+    Exactly ``score_text(text)[:2]`` at the cost of TextBlob's pass alone: what a statement's
+    quote needs.
+    """
+    result = _pattern_sentiment(text)
+    return float(result[0]), float(result[1])
 
 
 def _find(tokens: list[str], word: str, start: int) -> int | None:

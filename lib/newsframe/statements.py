@@ -23,6 +23,8 @@ Knowledge (verbs, channels, speaker words, topics, stance cues) lives in ``data/
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -48,10 +50,37 @@ def country_of(phrase: str) -> str:
 _VERBS = {row["form"]: row for row in read_reference_csv("speech_verbs.csv")}
 # One prefix tree of all forms: a plain alternation of ~150 verbs costs milliseconds per article.
 _VERB_RE = re.compile(r"(?<![\w’'-])" + trie_pattern(sorted(_VERBS)) + r"(?![\w-])", re.IGNORECASE)
+# The same forms in lower case, for lower-cased text: cheaper than IGNORECASE, and the look-ahead
+# on first letters lets the scan skip most positions without entering the tree.
+_VERB_LOWER_RE = re.compile(
+    r"(?<![\w’'-])(?=["
+    + re.escape("".join(sorted({f[0].lower() for f in _VERBS})))
+    + "])"
+    + trie_pattern(sorted({f.lower() for f in _VERBS}))
+    + r"(?![\w-])"
+)
 _CHANNELS = [
     (re.compile(row["pattern"], re.IGNORECASE), row["channel"])
     for row in read_reference_csv("statement_channels.csv")
 ]
+
+
+def _any_of(patterns: list[re.Pattern[str]], flags: int = 0) -> re.Pattern[str] | None:
+    """One pattern that matches wherever one of ``patterns`` does: a cheap first test.
+
+    None when they cannot be joined (a back-reference or inline flag in an analyst's pattern).
+    """
+    joined = "|".join(f"(?:{p.pattern})" for p in patterns)
+    if not patterns or re.search(r"\\\d|\(\?P=|\(\?[aiLmsux]", joined):
+        return None
+    try:
+        return re.compile(joined, flags)
+    except re.error:
+        return None
+
+
+# Most attributions name no channel: one search rules every row out before they are tried.
+_ANY_CHANNEL_RE = _any_of([p for p, _ in _CHANNELS], re.IGNORECASE)
 _WORDS = read_reference_yaml("statement_speakers.yaml")
 _TOPICS = read_reference_yaml("topics.yaml")
 
@@ -131,6 +160,53 @@ _NOUN_LIKE_FORMS = {
 }
 _PARTICIPLES = {f for f in _VERBS if f.endswith("ing") or f.split()[0].endswith("ing")}
 _SENTENCE_END_PUNCT = ".!?;:"
+
+
+# Patterns used inside functions, compiled once (re's own cache costs a lookup per call).
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_AND_OR_END_RE = re.compile(r"\s(?:and|or)$")
+_CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|comes|come|expected|that|which)\b")
+_WHO_ASKED_OR_CLOSE_TO_RE = re.compile(r"\bwho asked\b|\bclose to\b")
+_WORD_HYPHEN_RE = re.compile(r"[\w-]+")
+_UNKNOWN_HEAD_SPLIT_RE = re.compile(r"\s+(?:of|close to|to|for|in|with|from|who|that|dealing)\s+")
+_NOT_NAMED_WORDS_RE = re.compile(r"\bnot to be named\b|\banonymity\b")
+_INDEFINITE_START_RE = re.compile(r"^(?:a|an|some|two|three|several)\b", re.IGNORECASE)
+_RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|that|which)\s+(?!asked)")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z-]+")
+_LOWER_WORD_RE = re.compile(r"[a-z-]+")
+_SEGMENT_BREAK_RE = re.compile(r"[,;—–]\s*")
+_NOT_NAMED_RE = re.compile(r"not to be named|anonymity")
+_INVERTED_PHRASE_RE = re.compile(r"\s*([^,.;:“”\"]{2,120})")
+_THAT_WORD_RE = re.compile(r"\bthat\b")
+_QUOTE_FIRST_RE = re.compile(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“\"«])")
+_COLON_COMMA_END_RE = re.compile(r"[:,]\s*$")
+_PARTICIPLE_AFTER_COMMA_RE = re.compile(r",[”\"»]?\s*(?:\w+\s+)?$")
+_CONJ_PRONOUN_END_RE = re.compile(r"(?:,\s*|\s)(?:but|and)\s+(?:he|she|they|it)\s+$")
+_NON_WORD_RE = re.compile(r"[\W_]+")
+_SPACES_RE = re.compile(r"\s+")
+_PASSIVE_AUX_END_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+_BY_AFTER_RE = re.compile(r"\s+(?:by)\b")
+_MODAL_OR_DETERMINER_END_RE = re.compile(
+    r"\b(?:the|a|an|to|would|will|could|may|might|should|must|can)\s+$"
+)
+_TO_FOR_AFTER_RE = re.compile(r"\s+(?:to|for)\b")
+_COMMA_END_RE = re.compile(r",\s*$")
+_NAME_OR_PRONOUN_END_RE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|they|we|I|who))\s+$")
+_CONJUNCTION_START_RE = re.compile(r"\s*,?\s*(?:but|and|yet|while|because|as|although)\b")
+_SENTENCE_STOP_RE = re.compile(r"[.!?;]")
+_CLOSING_PUNCT_RE = re.compile(r"[,?!.]")
+_COLON_ONLY_RE = re.compile(r"\s*:\s*$")
+_QUOTE_AFTER_COMMA_RE = re.compile(r"^[,:]\s*[“\"«]")
+_TIME_ADVERBIAL_RE = re.compile(
+    r"^(?:on|in|at|during|after|last|this|yesterday|today)\b[^,]*(?:[,.]|$)"
+)
+_QUOTE_MARK_END_RE = re.compile(r"[”\"]\s*$")
+_ACCORDING_STOP_RE = re.compile(r"[,.;:“\"]")
+_REPORT_BY_RE = re.compile(r"^(?:an?|the|several)\s+(?:\w+\s+)?reports?\s+(?:by|in|from)\s+(.+)$")
+_VAGUE_REPORTS_RE = re.compile(r"^(?:several|some|many|other|unconfirmed)\s+reports?$")
+_COLON_END_RE = re.compile(r":\s*$")
+_PREDICATE_START_RE = re.compile(r"\s(?:was|were|is|are|had|has|remained|sounded|seemed)\b")
+_OUR_ALLIANCE_RE = re.compile(r"\bour (?:ally|allies|alliance)\b", re.IGNORECASE)
 
 
 # --- data shapes -------------------------------------------------------------------------------
@@ -256,11 +332,31 @@ class _Context:
     statements: list[_Statement]
     paragraph_of: dict[int, int]  # sentence_id -> paragraph index
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)  # of ``mentions``, sorted by start
+    lower: str = ""  # article.flat lower-cased, when that keeps every offset ("" otherwise)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        lower = self.article.flat.lower()
+        self.lower = lower if len(lower) == len(self.article.flat) else ""
+
+    def verbs(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Speech-verb forms in flat[start:end] (offsets into flat; the match text may be
+        lower-cased)."""
+        if self.lower:
+            return _VERB_LOWER_RE.finditer(self.lower, start, end)
+        return _VERB_RE.finditer(self.article.flat, start, end)
+
+    def mentions_in(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions starting in [start, end), in reading order."""
+        starts = self.mention_starts
+        return self.mentions[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def persons_before(self, offset: int, since: int) -> list[_Speaker]:
         found = []
-        for mention in self.mentions:
-            if since <= mention.start < offset and mention.type == "person":
+        for mention in self.mentions_in(since, offset):
+            if mention.type == "person":
                 if self.article.flat[mention.end : mention.end + 2] in ("'s", "’s"):
                     continue  # "Putin’s remarks": a possessive is not who speaks next
                 if _quote_around(self.quotes, mention.start):
@@ -313,7 +409,7 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     phrase = _TRAILING_NOISE_RE.sub("", phrase)
     lead = len(phrase) - len(phrase.lstrip(" ,;:—–-"))
     phrase = phrase.strip(" ,;:—–-")
-    if not phrase or re.search(r"['’]s?$", phrase):
+    if not phrase or _POSSESSIVE_END_RE.search(phrase):
         return None  # empty, or a possessive ("Iran’s continued presence"): not a subject
     conj = _CONJ_RE.match(phrase)
     if conj:
@@ -325,18 +421,18 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     if len(words) == 1 and _PRONOUN_RE.match(words[0]):
         pronoun = words[0].lower()
         return _resolve_pronoun(ctx, _OBJECT_PRONOUNS.get(pronoun, pronoun), start)
-    if re.search(r"\s(?:and|or)$", phrase):
+    if _AND_OR_END_RE.search(phrase):
         # 'Tel Aviv changed its policy and acknowledged': the first actor is the subject
-        firsts = [m for m in ctx.mentions if start <= m.start < end]
+        firsts = ctx.mentions_in(start, end)
         return _from_mention(firsts[0]) if firsts else None
     if (
         len(words) > 9
-        or re.search(r"\b(?:is|are|was|were|has|have|had|comes|come|expected|that|which)\b", phrase)
-        and not re.search(r"\bwho asked\b|\bclose to\b", phrase)
+        or _CLAUSE_VERB_RE.search(phrase)
+        and not _WHO_ASKED_OR_CLOSE_TO_RE.search(phrase)
     ):
         # A clause, not a noun phrase: "reports that suggest", "tensions ... are expected"
         return None
-    inside = [m for m in ctx.mentions if start <= m.start and m.end <= end]
+    inside = [m for m in ctx.mentions_in(start, end) if m.end <= end]
     persons = [m for m in inside if m.type == "person"]
     if persons:
         # Rightmost person: "Russia's Deputy Foreign Minister Sergei Ryabkov"
@@ -379,17 +475,15 @@ def _head_of(phrase: str) -> str:
 
 
 def _role_words(text: str) -> str:
-    words = [w for w in re.findall(r"[\w-]+", text) if w.lower() in _ROLE_WORDS]
+    words = [w for w in _WORD_HYPHEN_RE.findall(text) if w.lower() in _ROLE_WORDS]
     return " ".join(words)
 
 
 def _describe_unknown(phrase: str, start: int, inside: list[ActorMention]) -> _Speaker:
     """A speaker not in the list, named by the text's own words, with a guessed type."""
     name = _LEADING_DETERMINER_RE.sub("", phrase).strip()
-    head = re.split(
-        r"\s+(?:of|close to|to|for|in|with|from|who|that|dealing)\s+", name, maxsplit=1
-    )[0]
-    if _ANONYMOUS_NOUN_RE.search(head) or re.search(r"\bnot to be named\b|\banonymity\b", phrase):
+    head = _UNKNOWN_HEAD_SPLIT_RE.split(name, maxsplit=1)[0]
+    if _ANONYMOUS_NOUN_RE.search(head) or _NOT_NAMED_WORDS_RE.search(phrase):
         kind = "anonymous"
     elif _MEDIA_NOUN_RE.search(head):
         kind = "media"
@@ -397,17 +491,13 @@ def _describe_unknown(phrase: str, start: int, inside: list[ActorMention]) -> _S
         kind = "institution"
     elif _ROLE_NOUN_RE.search(head):
         # "a senior Russian diplomat": an unnamed person is an anonymous source
-        kind = (
-            "anonymous"
-            if re.match(r"^(?:a|an|some|two|three|several)\b", phrase, re.I)
-            else "person"
-        )
+        kind = "anonymous" if _INDEFINITE_START_RE.match(phrase) else "person"
     elif inside and all(m.type in ("country", "institution", "group") for m in inside):
         kind = "institution"
     else:
         kind = "person"
     # Appositive names after a comma were cut already; keep at most the noun phrase.
-    name = re.split(r",?\s+(?:who|that|which)\s+(?!asked)", name)[0]
+    name = _RELATIVE_CLAUSE_RE.split(name)[0]
     return _Speaker(
         name=name,
         country=country_of(phrase),
@@ -474,7 +564,7 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
     if len(rest.split()) > 4:
         return None
     country = country_of(rest)
-    nouns = [w.lower() for w in re.findall(r"[A-Za-z-]+", rest)]
+    nouns = [w.lower() for w in _LATIN_WORD_RE.findall(rest)]
     head = nouns[-1] if nouns else ""
     published = ctx.article.published
     if head == "counterpart" and country:
@@ -514,7 +604,7 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
             return speaker
         if is_anonymous and speaker.type == "anonymous":
             return speaker
-        role_words = set(re.findall(r"[a-z-]+", (speaker.role + " " + speaker.surface).lower()))
+        role_words = set(_LOWER_WORD_RE.findall((speaker.role + " " + speaker.surface).lower()))
         if (
             head
             and head in role_words
@@ -544,7 +634,7 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
     """The speaker named just before a cue, walking comma-separated segments right to left."""
     flat = ctx.article.flat
     text = flat[left:cue_start]
-    bounds = [left] + [left + m.end() for m in re.finditer(r"[,;—–]\s*", text)] + [cue_start]
+    bounds = [left] + [left + m.end() for m in _SEGMENT_BREAK_RE.finditer(text)] + [cue_start]
     for i in range(len(bounds) - 2, -1, -1):
         seg_start, seg_end = bounds[i], bounds[i + 1]
         segment = flat[seg_start:seg_end].strip(" ,;—–")
@@ -555,16 +645,14 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             if i == 0:
                 return None
             prev_start, prev_end = bounds[i - 1], bounds[i]
-            antecedent = [
-                m for m in ctx.mentions if prev_start <= m.start < prev_end and m.type == "person"
-            ]
+            antecedent = [m for m in ctx.mentions_in(prev_start, prev_end) if m.type == "person"]
             if antecedent:
                 return _from_mention(antecedent[-1])
             names = ctx.persons_before(prev_end, prev_start)
             if names:
                 return names[-1]
             speaker = _speaker_from_phrase(ctx, flat[prev_start:prev_end], prev_start)
-            if speaker is not None and re.search(r"not to be named|anonymity", segment):
+            if speaker is not None and _NOT_NAMED_RE.search(segment):
                 speaker.type = "anonymous"
             return speaker
         subordinate = _SUBORDINATOR_RE.match(segment)
@@ -598,7 +686,7 @@ def _ends_with_subject(segment: str) -> bool:
 def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | None, int]:
     """Inverted attribution: '“...,” said Hanna Notte, a Berlin-based expert.'"""
     flat = ctx.article.flat
-    match = re.match(r"\s*([^,.;:“”\"]{2,120})", flat[start:limit])
+    match = _INVERTED_PHRASE_RE.match(flat[start:limit])
     if not match:
         return None, start
     phrase_start = start + match.start(1)
@@ -613,11 +701,11 @@ def _content_right(
     window = flat[after:sentence_end]
     quote_at = None
     # Skip an object and adverbials ("told the Iranian press", "said in a Jan. 23 briefing").
-    that = re.search(r"\bthat\b", window)
-    quote_first = re.match(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“\"«])", window)
+    that = _THAT_WORD_RE.search(window)
+    quote_first = _QUOTE_FIRST_RE.match(window)
     if quote_first is not None and (that is None or quote_first.end() <= that.start()):
         content_start = after + quote_first.end()
-        if quote_first.group().split() and not re.search(r"[:,]\s*$", quote_first.group()):
+        if quote_first.group().split() and not _COLON_COMMA_END_RE.search(quote_first.group()):
             # 'said Tehran had "lost patience"': the quote is inside a reported clause
             content_start = after
     elif that is not None and len(window[: that.start()].split()) <= 12:
@@ -631,17 +719,14 @@ def _content_right(
     if quote_at is not None and quote_at.start == content_start:
         end = max(end, quote_at.end)
     # A following participle cue (", adding that ...", ", calling ...") starts a new statement.
-    for match in _VERB_RE.finditer(flat, content_start, end):
+    for match in ctx.verbs(content_start, end):
         if _quote_around(ctx.quotes, match.start()):
             continue
         before = flat[max(content_start, match.start() - 12) : match.start()]
-        if match.group().lower() in _PARTICIPLES and re.search(r",[”\"»]?\s*(?:\w+\s+)?$", before):
+        if match.group().lower() in _PARTICIPLES and _PARTICIPLE_AFTER_COMMA_RE.search(before):
             end = match.start()
             break
-        if (
-            re.search(r"(?:,\s*|\s)(?:but|and)\s+(?:he|she|they|it)\s+$", before + " ")
-            and match.start() > content_start
-        ):
+        if _CONJ_PRONOUN_END_RE.search(before + " ") and match.start() > content_start:
             end = (
                 flat.rfind(",", content_start, match.start())
                 if flat.rfind(",", content_start, match.start()) > content_start
@@ -665,7 +750,7 @@ def _kind(ctx: _Context, start: int, end: int, inner: list[_Quote]) -> str:
     for quote in inner:
         a, b = quote.start - start, min(quote.end, end) - start
         outside = outside[:a] + " " * (b - a) + outside[b:]
-    return "direct" if len(re.sub(r"[\W_]+", "", outside)) == 0 else "mixed"
+    return "direct" if len(_NON_WORD_RE.sub("", outside)) == 0 else "mixed"
 
 
 def _sentence_bounds(article: Article, offset: int) -> tuple[int, int, int]:
@@ -732,7 +817,7 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
             handled.append((match.start(), match.end()))
             _according_to(ctx, match, sentence, paragraph)
 
-        for match in _VERB_RE.finditer(flat, s_start, s_end):
+        for match in ctx.verbs(s_start, s_end):
             if any(a <= match.start() < b for a, b in handled):
                 continue
             if _quote_around(ctx.quotes, match.start()):
@@ -742,7 +827,7 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
 
 def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_end: int) -> None:
     flat = ctx.article.flat
-    form = re.sub(r"\s+", " ", match.group().lower())
+    form = _SPACES_RE.sub(" ", match.group().lower())
     verb = _VERBS.get(form)
     if verb is None:
         return
@@ -751,25 +836,18 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     before = flat[s_start:cue_start]
     # Passive and nominal uses are not attributions: "is said to", "was reported", "the said".
     if (
-        re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", before)
+        _PASSIVE_AUX_END_RE.search(before)
         and form not in ("quoted",)
-        and not re.match(r"\s+(?:by)\b", flat[cue_end:s_end])
+        and not _BY_AFTER_RE.match(flat[cue_end:s_end])
     ):
         return
-    if (
-        re.search(
-            r"\b(?:the|a|an|to|would|will|could|may|might|should|must|can)\s+$", before.lower()
-        )
-        and form not in _PARTICIPLES
-    ):
+    if _MODAL_OR_DETERMINER_END_RE.search(before.lower()) and form not in _PARTICIPLES:
         return
-    if re.match(r"\s+(?:to|for)\b", flat[cue_end:s_end]) and form in ("said", "says", "reported"):
+    if _TO_FOR_AFTER_RE.match(flat[cue_end:s_end]) and form in ("said", "says", "reported"):
         return  # "is said to have", "reported to"
-    if form == "calling" and not re.search(r",\s*$", before):
+    if form == "calling" and not _COMMA_END_RE.search(before):
         return
-    if form in _NOUN_LIKE_FORMS and not re.search(
-        r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|they|we|I|who))\s+$", before
-    ):
+    if form in _NOUN_LIKE_FORMS and not _NAME_OR_PRONOUN_END_RE.search(before):
         return  # 'several reports of fighting', 'the claims': nouns, not verbs
 
     # 1. '“...,” he said' / '“...,” said X' : the quote just before the attribution.
@@ -780,11 +858,11 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     if prev_quote is not None:
         between = flat[prev_quote.end : cue_start]
         gap_words = between.split()
-        conjunction = re.match(r"\s*,?\s*(?:but|and|yet|while|because|as|although)\b", between)
+        conjunction = _CONJUNCTION_START_RE.match(between)
         if (
             not conjunction
             and len(gap_words) <= 12
-            and not re.search(r"[.!?;]", between)
+            and not _SENTENCE_STOP_RE.search(between)
             and (
                 flat[prev_quote.content_end : prev_quote.end]
                 .strip()
@@ -793,7 +871,7 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
             )
             and (
                 between.strip().startswith(",")
-                or re.match(r"[,?!.]", flat[prev_quote.end - 2 : prev_quote.end])
+                or _CLOSING_PUNCT_RE.match(flat[prev_quote.end - 2 : prev_quote.end])
                 or flat[prev_quote.content_end - 1] in ",?!"
             )
         ):
@@ -819,12 +897,12 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
                 return
 
     left = _clause_left(ctx, s_start, cue_start)
-    is_participle = form in _PARTICIPLES and re.search(r",\s*$", before) is not None
+    is_participle = form in _PARTICIPLES and _COMMA_END_RE.search(before) is not None
     if is_participle:
         same_sentence = [s for s in ctx.statements if s_start <= s.cue_start < cue_start]
         speaker = _copy(same_sentence[-1].speaker) if same_sentence else None
         if speaker is None:
-            opening = [m for m in ctx.mentions if s_start <= m.start < cue_start]
+            opening = ctx.mentions_in(s_start, cue_start)
             if opening and len(flat[s_start : opening[0].start].split()) <= 2:
                 speaker = _from_mention(opening[0])
     else:
@@ -832,7 +910,7 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
 
     after = flat[cue_end:s_end]
     # 2. Block quote: 'Ryabkov replied:' closing its paragraph, the next paragraph is the quote.
-    if re.match(r"\s*:\s*$", after) and speaker is not None:
+    if _COLON_ONLY_RE.match(after) and speaker is not None:
         spans = ctx.paragraphs
         if paragraph + 1 < len(spans):
             b_start, b_end = spans[paragraph + 1]
@@ -861,15 +939,9 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         speaker is not None
         and not is_participle
         and comma_before_subject > s_start
-        and not re.match(r"^[,:]\s*[“\"«]", tail)
-        and (
-            not tail
-            or tail[0] in ",."
-            or re.match(
-                r"^(?:on|in|at|during|after|last|this|yesterday|today)\b[^,]*(?:[,.]|$)", tail
-            )
-        )
-        and not re.search(r"[”\"]\s*$", flat[s_start:comma_before_subject])
+        and not _QUOTE_AFTER_COMMA_RE.match(tail)
+        and (not tail or tail[0] in ",." or _TIME_ADVERBIAL_RE.match(tail))
+        and not _QUOTE_MARK_END_RE.search(flat[s_start:comma_before_subject])
         and not left_text.endswith(("”", '"'))
     ):
         parenthetical = tail.startswith(",") and len(tail) > 3
@@ -944,7 +1016,7 @@ def _quoted_as(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_
             and len(flat[quote.end : match.start()].split()) <= 8
         ):
             prev_quote = quote
-    cue = re.sub(r"\s+", " ", match.group())
+    cue = _SPACES_RE.sub(" ", match.group())
     if prev_quote is not None and not prev_quote.claimed:
         _add(
             ctx,
@@ -992,14 +1064,12 @@ def _quoted_as(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_
 def _according_to(ctx: _Context, match: re.Match[str], sentence, paragraph: int) -> None:
     flat = ctx.article.flat
     s_start, s_end = sentence.start, sentence.end
-    stop = re.search(r"[,.;:“\"]", flat[match.end() : s_end])
+    stop = _ACCORDING_STOP_RE.search(flat[match.end() : s_end])
     phrase_end = match.end() + stop.start() if stop else s_end
     phrase = flat[match.end() : phrase_end]
     channel = ""
-    report = re.match(
-        r"^(?:an?|the|several)\s+(?:\w+\s+)?reports?\s+(?:by|in|from)\s+(.+)$", phrase
-    )
-    if re.match(r"^(?:several|some|many|other|unconfirmed)\s+reports?$", phrase.strip()):
+    report = _REPORT_BY_RE.match(phrase)
+    if _VAGUE_REPORTS_RE.match(phrase.strip()):
         return  # 'according to several reports': no speaker to name
     if report:
         offset = match.end() + report.start(1)
@@ -1016,7 +1086,7 @@ def _according_to(ctx: _Context, match: re.Match[str], sentence, paragraph: int)
             start += 1
         end = s_end
         # 'According to a report in Al-Hayat, sources ... said that ...': the inner cue speaks.
-        if _VERB_RE.search(flat, start, end) and report:
+        if report and next(ctx.verbs(start, end), None) is not None:
             return
     elif before.endswith(","):
         start, end = s_start, s_end  # 'Russia, according to these sources, is ...'
@@ -1040,10 +1110,10 @@ def _according_to(ctx: _Context, match: re.Match[str], sentence, paragraph: int)
 
 
 def _channel_name(ctx: _Context, start: int, end: int) -> str:
-    for mention in ctx.mentions:
-        if start <= mention.start < end and mention.type == "media":
+    for mention in ctx.mentions_in(start, end):
+        if mention.type == "media":
             return mention.name
-    return re.sub(r"\s+", " ", ctx.article.flat[start:end]).strip()
+    return _SPACES_RE.sub(" ", ctx.article.flat[start:end]).strip()
 
 
 # --- continuations -----------------------------------------------------------------------------
@@ -1069,7 +1139,7 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
         same_sentence_after_cue = (
             sentence is not None
             and sentence.start <= last.cue_start < quote.start
-            and not re.search(r"[.!?;]", flat[last.cue_end : quote.start])
+            and not _SENTENCE_STOP_RE.search(flat[last.cue_end : quote.start])
             and last.kind == "direct"
         )
         if same_sentence_after_cue:
@@ -1086,7 +1156,7 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
                 channel=last.channel,
             )
             continue
-        colon = re.search(r":\s*$", flat[sentence.start : quote.start]) if sentence else None
+        colon = _COLON_END_RE.search(flat[sentence.start : quote.start]) if sentence else None
         if colon is not None and sentence is not None:
             # 'Russia's UN ambassador was blunt: "..."': the subject before the colon speaks
             speaker = _subject_before(
@@ -1129,7 +1199,7 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
 
 def _verb_phrase_start(flat: str, start: int, end: int) -> int:
     """Where the predicate starts in 'Russia's UN ambassador was blunt:' (at 'was')."""
-    match = re.search(r"\s(?:was|were|is|are|had|has|remained|sounded|seemed)\b", flat[start:end])
+    match = _PREDICATE_START_RE.search(flat[start:end])
     return start + match.start() if match else end
 
 
@@ -1218,13 +1288,10 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
 
 
 def _names_speaker(ctx: _Context, start: int, end: int, speaker: _Speaker) -> bool:
-    for mention in ctx.mentions:
-        if (
-            start <= mention.start < end
-            and speaker.actor_id
-            and mention.actor_id == speaker.actor_id
-        ):
-            return True
+    if speaker.actor_id:
+        for mention in ctx.mentions_in(start, end):
+            if mention.actor_id == speaker.actor_id:
+                return True
     surname = speaker.name.split()[-1] if speaker.name else ""
     return bool(surname) and surname in ctx.article.flat[start:end]
 
@@ -1248,19 +1315,19 @@ def _assign_channels(ctx: _Context) -> None:
         )
         media = [
             m
-            for m in ctx.mentions
-            if sentence.start <= m.start < sentence.end
-            and not (statement.start <= m.start < statement.end)
+            for m in ctx.mentions_in(sentence.start, sentence.end)
+            if not (statement.start <= m.start < statement.end)
             and m.type == "media"
             and m.actor_id != statement.speaker.actor_id
         ]
         if media:
             statement.channel = media[0].name
             continue
-        for pattern, channel in _CHANNELS:
-            if pattern.search(attribution):
-                statement.channel = channel
-                break
+        if _ANY_CHANNEL_RE is None or _ANY_CHANNEL_RE.search(attribution):
+            for pattern, channel in _CHANNELS:
+                if pattern.search(attribution):
+                    statement.channel = channel
+                    break
         if not statement.channel and statement.speaker.type == "media":
             statement.channel = statement.speaker.name
 
@@ -1274,6 +1341,19 @@ _TOPIC_RES = {
     )
     for name, spec in (_TOPICS.get("topics") or {}).items()
 }
+# The same cues in lower case, matched in lower-cased content (cheaper than IGNORECASE), and
+# all of them in one pattern: content it does not match has no topic cue at all.
+_TOPIC_LOWER_RES = {
+    name: re.compile(r"(?<![\w-])(?:" + _word_alternation([c.lower() for c in spec["cues"]]) + r")")
+    for name, spec in (_TOPICS.get("topics") or {}).items()
+}
+_ANY_TOPIC_LOWER_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + _word_alternation(
+        [c.lower() for spec in (_TOPICS.get("topics") or {}).values() for c in spec["cues"]]
+    )
+    + r")"
+)
 _STANCE = _TOPICS.get("alliance_stance") or {}
 _ALLIANCE_RE = re.compile(rf"\b(?:{_word_alternation(_STANCE.get('alliance_words', []))})\b", re.I)
 _PARTNER_RE = re.compile(
@@ -1308,13 +1388,18 @@ def _topic(
     content: str,
 ) -> str:
     best, best_hits = "", 0
-    for name, (pattern, pair) in _TOPIC_RES.items():
-        hits = len(pattern.findall(content))
+    lowered = content.lower()
+    if len(lowered) == len(content):  # lower-casing kept every character in place
+        text, patterns = lowered, _TOPIC_LOWER_RES
+        cued = _ANY_TOPIC_LOWER_RE.search(lowered) is not None
+    else:
+        text, patterns, cued = content, {n: p for n, (p, _) in _TOPIC_RES.items()}, True
+    for name, (_, pair) in _TOPIC_RES.items():
+        hits = len(patterns[name].findall(text)) if cued else 0
         if hits and pair:
             countries = sentence_countries | {statement.speaker.country}
             mentions_pair = set(pair) <= countries or (
-                statement.speaker.country in pair
-                and re.search(r"\bour (?:ally|allies|alliance)\b", content, re.I)
+                statement.speaker.country in pair and _OUR_ALLIANCE_RE.search(content)
             )
             if not mentions_pair and not _ALLIANCE_RE.search(content):
                 hits = 0
@@ -1375,19 +1460,24 @@ def alliance_stance(content: str, context: str = "") -> str:
 # --- public API --------------------------------------------------------------------------------
 
 
-def _score(text: str) -> tuple[float, float] | None:
+def _scorer():
     try:
-        from newsframe.sentiment import score_text
+        from newsframe.sentiment import polarity_subjectivity
     except ImportError:  # the tone module is optional for this table
         return None
-    polarity, subjectivity, *_ = score_text(text)
-    return polarity, subjectivity
+    return polarity_subjectivity
 
 
 def find_statement_spans(
-    article: Article, mentions: list[ActorMention] | None = None
+    article: Article,
+    mentions: list[ActorMention] | None = None,
+    dates: list[DateMention] | None = None,
 ) -> list[_Statement]:
-    """Internal statements in reading order (exposed for benchmarks and tests)."""
+    """Internal statements in reading order (exposed for benchmarks and tests).
+
+    ``mentions`` and ``dates`` are the article's actor mentions and date mentions when the
+    caller has them already (``find_actor_mentions(article)``, ``find_dates(article)``).
+    """
     paragraphs = _paragraphs(article)
     paragraph_of: dict[int, int] = {}
     p_index = 0
@@ -1405,19 +1495,38 @@ def find_statement_spans(
     )
     _find_cue_statements(ctx, paragraphs)
     _continuations(ctx, paragraphs)
-    _assign_dates(ctx, find_dates(article))
+    _assign_dates(ctx, find_dates(article) if dates is None else dates)
     _assign_channels(ctx)
     return ctx.statements
 
 
-def extract_statements(article: Article, *, score: bool = True) -> list[dict[str, object]]:
+def extract_statements(
+    article: Article,
+    *,
+    score: bool = True,
+    mentions: list[ActorMention] | None = None,
+    dates: list[DateMention] | None = None,
+    sentence_scores: Sequence[Sequence[float | int | None]] | None = None,
+) -> list[dict[str, object]]:
     """Rows of statements.csv for one article, in reading order.
 
-    ``polarity``/``subjectivity`` of each quote come from ``newsframe.sentiment.score_text``;
-    ``score=False`` leaves them out (the build may score all texts in one batch instead).
+    ``polarity``/``subjectivity`` of each quote are TextBlob's on the quote text
+    (``newsframe.sentiment.polarity_subjectivity``); ``score=False`` leaves them out.
+    ``mentions`` and ``dates`` (the article's actor and date mentions) and ``sentence_scores``
+    (``score_texts`` of the sentences' clean texts, in sentence order) may be passed when the
+    caller has them already: they are then not computed again, and a quote that is a whole
+    sentence takes its sentence's polarity and subjectivity instead of a second TextBlob pass.
     """
-    mentions = find_actor_mentions(article)
-    statements = find_statement_spans(article, mentions)
+    if mentions is None:
+        mentions = find_actor_mentions(article)
+    statements = find_statement_spans(article, mentions, dates)
+    scorer = _scorer() if score else None
+    scored: dict[str, tuple[float, float]] = {}
+    if scorer is not None and sentence_scores is not None:
+        for sentence, values in zip(article.sentences, sentence_scores, strict=True):
+            scored.setdefault(sentence.clean, (values[0], values[1]))  # type: ignore[arg-type]
+    by_start = sorted(mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in by_start]
     rows: list[dict[str, object]] = []
     for n, statement in enumerate(statements, start=1):
         sentence = article.sentence_at(statement.start)
@@ -1426,8 +1535,12 @@ def extract_statements(article: Article, *, score: bool = True) -> list[dict[str
         span = (sentence.start, sentence.end) if sentence else (statement.start, statement.end)
         countries = {
             m.country
-            for m in mentions
-            if span[0] <= m.start < max(span[1], statement.end) and m.country
+            for m in by_start[
+                bisect_left(mention_starts, span[0]) : bisect_left(
+                    mention_starts, max(span[1], statement.end)
+                )
+            ]
+            if m.country
         }
         topic = _topic_for(mentions, statement, countries, sentence_text, quote)
         stance = alliance_stance(quote, sentence_text) if topic == "russia_iran_alliance" else ""
@@ -1466,8 +1579,10 @@ def extract_statements(article: Article, *, score: bool = True) -> list[dict[str
             "topic": topic,
             "stance": stance,
         }
-        scores = _score(quote) if score else None
-        if scores is not None:
+        if scorer is not None:
+            scores = scored.get(quote)
+            if scores is None:
+                scores = scored[quote] = scorer(quote)
             row["polarity"], row["subjectivity"] = scores
         rows.append(row)
     return rows

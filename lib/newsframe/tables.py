@@ -133,7 +133,7 @@ def to_frame(name: str, rows: list[Mapping[str, object]] | pd.DataFrame) -> pd.D
     """Rows (dicts or a DataFrame) with the table's columns in order, sorted on its keys."""
     columns = list(COLUMNS[name])
     if isinstance(rows, pd.DataFrame):
-        frame = rows.reset_index(drop=True)
+        frame = rows.reset_index(drop=True).infer_objects()  # str columns, as from dicts
     else:
         frame = pd.DataFrame(list(rows), columns=None if rows else columns)
     extra = [c for c in frame.columns if c not in columns]
@@ -163,7 +163,9 @@ def write_tables(
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_interrupted_swap(out_dir)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{out_dir.name}.new-{os.getpid()}-", dir=out_dir.parent)
+    )
     try:
         for name, frame in tables.items():
             path = staging / f"{name}.{table_format}"
@@ -194,7 +196,12 @@ def _keep_unmanaged_files(out_dir: Path, staging: Path, managed: set[str]) -> No
 
 
 def recover_interrupted_swap(out_dir: Path) -> None:
-    """If a build died between its two renames, put the previous tables back."""
+    """Clean up after a build that was killed: put the previous tables back if it died
+    between its two renames, and remove staging folders whose build is no longer running."""
+    for staging in out_dir.parent.glob(f".{out_dir.name}.new-*"):
+        pid = staging.name.removeprefix(f".{out_dir.name}.new-").split("-", 1)[0]
+        if not (pid.isdigit() and _running(int(pid))):
+            shutil.rmtree(staging, ignore_errors=True)
     if out_dir.exists():
         for stale in out_dir.parent.glob(f".{out_dir.name}.old-*"):
             shutil.rmtree(stale, ignore_errors=True)
@@ -206,6 +213,16 @@ def recover_interrupted_swap(out_dir: Path) -> None:
 
 FLOAT_COLUMNS = frozenset({"polarity", "subjectivity", "tone"})
 DATE_COLUMNS = ("published", "said_on", "date")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
