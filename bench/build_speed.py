@@ -26,9 +26,10 @@ from pathlib import Path
 
 import pandas as pd
 import psutil
-from newsframe.build import build
 from scaled_corpus import make_corpus  # bench/ is on sys.path when this script runs
 from textblob import TextBlob
+
+from newsframe.build import build
 
 
 class PeakMemory:

@@ -29,9 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from scaled_corpus import make_corpus  # bench/ is on sys.path when this script runs
+
 from newsframe import build as build_module
 from newsframe import crossrefs
-from scaled_corpus import make_corpus  # bench/ is on sys.path when this script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+
 from newsframe.events import extract_events
 from newsframe.pipeline import prepare_article
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import nupunkt
 import pysbd
+
 from newsframe.article import Article
 from newsframe.boilerplate import separate_body
 from newsframe.config import ROOT, SEEDS_DIR

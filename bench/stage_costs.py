@@ -36,6 +36,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from scaled_corpus import make_corpus  # bench/ is on sys.path when this script runs
+from textblob import TextBlob
+
 from newsframe import build, ingest
 from newsframe.actors import find_actor_mentions
 from newsframe.article import Article
@@ -46,8 +49,6 @@ from newsframe.framing import find_frames
 from newsframe.sentences import split_sentences
 from newsframe.sentiment import score_texts
 from newsframe.statements import extract_statements
-from scaled_corpus import make_corpus  # bench/ is on sys.path when this script runs
-from textblob import TextBlob
 
 STAGES = (
     "read",

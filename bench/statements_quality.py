@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+
 from newsframe.article import Article
 from newsframe.pipeline import prepare_article
 from newsframe.statements import extract_statements

@@ -15,10 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from newsframe.framing import relationship_frame
-from newsframe.sentiment import score_text
 from scipy.stats import spearmanr
 from textblob import TextBlob
+
+from newsframe.framing import relationship_frame
+from newsframe.sentiment import score_text
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels" / "sentences_labelled.csv"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from newsframe.actors import country_of, find_actor_mentions, lookup_alias, resolve_title
 from newsframe.article import Article
 from newsframe.reference import read_reference_csv

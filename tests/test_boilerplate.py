@@ -7,6 +7,7 @@ outlets we have not seen.
 from __future__ import annotations
 
 import pytest
+
 from newsframe.pipeline import prepare_article
 
 REPORTING = (

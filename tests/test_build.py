@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from newsframe.build import build
 
 ENGLISH = (

@@ -15,9 +15,10 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from PIL import Image
+
 from newsframe import charts
 from newsframe.briefing import build_briefing
-from PIL import Image
 
 # A label as an article could deliver it: mathtext, a percent sign and markup.
 HOSTILE_LABEL = "$x$ 50% <script>"

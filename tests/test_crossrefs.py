@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from newsframe.crossrefs import (
     CROSSREF_COLUMNS,
     _Groups,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from newsframe.dates import DateMention, find_dates, find_dates_in_text
 from newsframe.pipeline import prepare_article
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from newsframe.events import EVENT_COLUMNS, TIMELINE_COLUMNS, extract_events, timeline
 from newsframe.pipeline import prepare_article
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from newsframe.framing import (
     find_frames,
     frame_cues,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+
 from newsframe.build import build
 from newsframe.corpus import load_corpus
 from newsframe.figures import articles_by_outlet

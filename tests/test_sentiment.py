@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from scipy.stats import spearmanr
+from textblob import TextBlob
+
 from newsframe.reference import read_reference_csv
 from newsframe.sentiment import (
     article_tone,
@@ -17,8 +20,6 @@ from newsframe.sentiment import (
     targeted_tone,
     tone_lexicon,
 )
-from scipy.stats import spearmanr
-from textblob import TextBlob
 
 LABELS = Path(__file__).parent / "labels" / "sentences_labelled.csv"
 

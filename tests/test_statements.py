@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from newsframe.pipeline import prepare_article
 from newsframe.statements import STATEMENT_COLUMNS, alliance_stance, extract_statements
 

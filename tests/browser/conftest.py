@@ -26,6 +26,7 @@ from jupyterlab_harness import (
     LabServer,
     running_lab_server,
 )
+
 from newsframe.config import EXPORTS_DIR
 
 if TYPE_CHECKING:

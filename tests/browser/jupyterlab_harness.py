@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+
 from newsframe import config
 
 ENABLE_VARIABLE = "NEWSFRAME_BROWSER_TESTS"
