@@ -12,7 +12,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 PIP_FLAGS := --quiet --disable-pip-version-check --no-warn-script-location
 
 .DEFAULT_GOAL := help
-.PHONY: help install data notebooks briefing reproduce test test-unit test-notebooks test-browser lint format lab bench clean
+.PHONY: help install data notebooks briefing reproduce test test-unit test-notebooks test-browser lint format lab bench bench-peer bench-quality clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -64,8 +64,18 @@ test-browser: $(STAMP) ## open every notebook in JupyterLab in headless Chromium
 lab: $(STAMP) ## open JupyterLab on the project kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-bench: $(STAMP) ## benchmarks (figures printed, not asserted)
+bench: $(STAMP) ## build speed and memory vs TextBlob alone (figures printed, not asserted)
 	$(BIN)/python bench/build_speed.py
+
+bench-peer: $(STAMP) ## newsframe vs spaCy+textacy+TextBlob: speed, memory, quote quality
+	$(BIN)/python -m pip install $(PIP_FLAGS) -r bench/requirements-peer.txt
+	$(BIN)/python bench/compare_peer.py --dask
+
+bench-quality: $(STAMP) ## precision/recall of statements, events, frames and tone on the hand-checked sets
+	$(BIN)/python bench/statements_quality.py
+	$(BIN)/python bench/events_quality.py
+	$(BIN)/python bench/tone_quality.py
+	$(BIN)/python bench/sentence_splitters.py
 
 clean: ## remove the virtualenv and generated exports (data/ is kept: it is committed)
 	rm -rf $(VENV) exports .pytest_cache .ruff_cache
