@@ -42,6 +42,10 @@ class Corpus:
     def rejected(self) -> pd.DataFrame:
         return self.articles[self.articles["status"] == "rejected"].reset_index(drop=True)
 
+    def with_outlet(self, table: pd.DataFrame) -> pd.DataFrame:
+        """``table`` with each row's outlet, joined on ``article_id``."""
+        return table.merge(self.analysed[["article_id", "outlet"]], on="article_id", how="left")
+
     @property
     def outlets(self) -> list[str]:
         return sorted(self.analysed["outlet"].replace("", "unknown").unique())

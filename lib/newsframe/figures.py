@@ -23,6 +23,7 @@ from newsframe.events import timeline
 from newsframe.framing import frame_rates
 from newsframe.positions import positions
 from newsframe.sentiment import targeted_tone
+from newsframe.survey import outlet_tone
 
 GENERIC_FRAMES = (
     "conflict",
@@ -424,19 +425,7 @@ def relationship_shares(corpus: Corpus) -> Chart:
 
 def tone_by_outlet(corpus: Corpus) -> Chart:
     """Mean tone and TextBlob polarity per outlet, with the unscored sentences counted."""
-    sentences = corpus.sentences.merge(
-        corpus.analysed[["article_id", "outlet"]], on="article_id", how="inner"
-    )
-    grouped = sentences.groupby("outlet", sort=True)
-    data = pd.DataFrame(
-        {
-            "n_sentences": grouped.size(),
-            "n_tone_unknown": grouped["tone"].apply(lambda s: int(s.isna().sum())),
-            "tone": grouped["tone"].mean(),
-            "textblob_polarity": grouped["polarity"].mean(),
-        }
-    ).reset_index()
-    data["n_articles"] = data["outlet"].map(corpus.analysed.groupby("outlet").size())
+    data = outlet_tone(corpus)
     fig, ax = charts.new_figure("slide")
     y = np.arange(len(data))
     ax.axvline(0, color="#999999", lw=1)

@@ -54,9 +54,7 @@ def boilerplate_examples(corpus: Corpus, per_kind: int = 2) -> pd.DataFrame:
 
 def statements_table(corpus: Corpus, topic: str | None = None) -> pd.DataFrame:
     """Who said what, when, through which channel, in which outlet."""
-    statements = corpus.statements.merge(
-        corpus.analysed[["article_id", "outlet"]], on="article_id", how="left"
-    )
+    statements = corpus.with_outlet(corpus.statements)
     if topic is not None:
         statements = statements[statements["topic"] == topic]
     columns = [
@@ -84,18 +82,14 @@ def quotes_behind(positions_plotted: pd.DataFrame, corpus: Corpus) -> pd.DataFra
     ids = positions_plotted[["speaker", "said_on", "stance", "statement_ids"]].copy()
     ids["statement_id"] = ids["statement_ids"].str.split("|")
     ids = ids.explode("statement_id").drop(columns=["statement_ids"])
-    quotes = corpus.statements.merge(
-        corpus.analysed[["article_id", "outlet"]], on="article_id", how="left"
-    )[["statement_id", "outlet", "channel", "quote"]]
+    quotes = corpus.with_outlet(corpus.statements)[["statement_id", "outlet", "channel", "quote"]]
     table = ids.merge(quotes, on="statement_id", how="left")
     return table.sort_values(["said_on", "speaker", "statement_id"]).reset_index(drop=True)
 
 
 def top_cues(corpus: Corpus, per_frame: int = 5) -> pd.DataFrame:
     """The most frequent cue words behind each frame, with the outlets that used them."""
-    frames = corpus.frames.merge(
-        corpus.analysed[["article_id", "outlet"]], on="article_id", how="left"
-    )
+    frames = corpus.with_outlet(corpus.frames)
     counts = (
         frames.groupby(["frame", "cue"], sort=True)
         .agg(n=("cue", "size"), outlets=("outlet", lambda o: "; ".join(sorted(set(o)))))
@@ -105,17 +99,19 @@ def top_cues(corpus: Corpus, per_frame: int = 5) -> pd.DataFrame:
     return counts.groupby("frame", sort=True).head(per_frame).reset_index(drop=True)
 
 
-def unscored_sentences(corpus: Corpus) -> pd.DataFrame:
-    """Per outlet: sentences whose tone is unknown (no word scored) — shown, not hidden."""
-    sentences = corpus.sentences.merge(
-        corpus.analysed[["article_id", "outlet"]], on="article_id", how="left"
-    )
+def outlet_tone(corpus: Corpus) -> pd.DataFrame:
+    """Per outlet: mean tone and TextBlob polarity over scored sentences, and how many
+    sentences have no tone (nothing scored) or a TextBlob polarity of exactly 0."""
+    sentences = corpus.with_outlet(corpus.sentences)
     grouped = sentences.groupby("outlet", sort=True)
     table = pd.DataFrame(
         {
+            "n_articles": grouped["article_id"].nunique(),
             "n_sentences": grouped.size(),
             "n_tone_unknown": grouped["tone"].apply(lambda s: int(s.isna().sum())),
             "n_textblob_zero": grouped["polarity"].apply(lambda s: int((s == 0).sum())),
+            "tone": grouped["tone"].mean(),
+            "textblob_polarity": grouped["polarity"].mean(),
         }
-    ).reset_index()
-    return table
+    )
+    return table.reset_index()
