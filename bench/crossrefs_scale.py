@@ -51,7 +51,6 @@ def results_for(n: int, jobs: int, cache: Path) -> list[build_module.ArticleResu
             tasks = [(p, None, p.stem) for p in paths]
             results = list(build_module._run(tasks, jobs))
         (cache / f"results-{n}.pickle").write_bytes(pickle.dumps(results))
-    build_module._reject_duplicates(results)
     return results
 
 

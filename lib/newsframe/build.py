@@ -341,27 +341,23 @@ def build(
         mapped = _run(tasks, jobs)
     else:
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    results = list(
-        tqdm(
-            mapped,
-            total=len(tasks),
-            desc="articles",
-            unit="file",
-            disable=not progress or len(tasks) < PROGRESS_BAR_FROM,
-        )
-    )
-    results += _missing_files(manifest, {p.name for p in paths})
-    _reject_duplicates(results)
-    warnings = problems + [w for r in results for w in r.warnings]
-    for r in results:
-        for w in r.warnings:
-            warn(w)
-        if r.article["status"] == "rejected":
-            warn(f"{r.article['file']}: rejected: {r.article['reason']}")
-    tables = assemble_tables(results)
+    gatherer = TableGatherer()
+    for result in tqdm(
+        mapped,
+        total=len(tasks),
+        desc="articles",
+        unit="file",
+        disable=not progress or len(tasks) < PROGRESS_BAR_FROM,
+    ):
+        gatherer.add(result)
+    for result in _missing_files(manifest, {p.name for p in paths}):
+        gatherer.add(result)
+    for message in gatherer.warnings:
+        warn(message)
+    tables = gatherer.tables()
     if out_dir is not None:
         write_tables(tables, Path(out_dir), table_format=table_format)
-    return BuildReport(tables, warnings)
+    return BuildReport(tables, problems + gatherer.warnings)
 
 
 def _run(
@@ -406,68 +402,101 @@ def _missing_files(manifest: dict[str, ManifestEntry], present: set[str]) -> lis
     return missing
 
 
-def _reject_duplicates(results: list[ArticleResult]) -> None:
-    """The first file (by name) of a set of duplicates is kept; the others are rejected."""
-    by_sha: dict[str, str] = {}
-    sentence_owner: dict[str, int] = {}
-    kept: list[ArticleResult] = []
-    for result in sorted(results, key=lambda r: str(r.article["file"])):
+class TableGatherer:
+    """Collects results in file order into the tables, keeping only what the tables need.
+
+    Duplicates are rejected as results arrive (the first file by name is kept: results come in
+    the sorted order of the tasks), and rows are packed into DataFrame chunks every
+    ``CHUNK_ARTICLES`` articles, so memory holds the tables and the duplicate index, not every
+    article's Python objects.
+    """
+
+    CHUNK_ARTICLES = 500
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+        self._articles: list[dict[str, object]] = []
+        self._rows: dict[str, list[dict[str, object]]] = {}
+        self._chunks: dict[str, list[pd.DataFrame]] = {}
+        self._claims: dict[str, list[dict[str, object]]] = {}
+        self._pending = 0
+        self._file_of_sha: dict[str, str] = {}
+        self._owner_of_sentence: dict[str, int] = {}  # sentence hash -> kept article index
+        self._kept: list[tuple[str, int]] = []  # (file, number of distinct sentences)
+
+    def add(self, result: ArticleResult) -> None:
+        if result.article["status"] == "ok":
+            self._reject_if_duplicate(result)
         article = result.article
-        if article["status"] != "ok":
-            continue
-        sha = str(article["sha256"])
-        if sha in by_sha:
-            _reject(result, f"duplicate of {by_sha[sha]} (identical bytes)")
-            continue
-        by_sha[sha] = str(article["file"])
+        self.warnings += result.warnings
+        if article["status"] == "rejected":
+            self.warnings.append(f"{article['file']}: rejected: {article['reason']}")
+        self._articles.append(article)
+        if not result.rows:
+            return
+        for name, rows in result.rows.items():
+            self._rows.setdefault(name, []).extend(rows)
+        self._claims[str(article["article_id"])] = result.claims
+        self._pending += 1
+        if self._pending >= self.CHUNK_ARTICLES:
+            self._pack()
+
+    def _reject_if_duplicate(self, result: ArticleResult) -> None:
+        sha, file = str(result.article["sha256"]), str(result.article["file"])
+        if sha in self._file_of_sha:
+            _reject(result, f"duplicate of {self._file_of_sha[sha]} (identical bytes)")
+            return
+        self._file_of_sha[sha] = file
         shared: dict[int, int] = {}
         for h in result.fingerprint:
-            owner = sentence_owner.get(h)
+            owner = self._owner_of_sentence.get(h)
             if owner is not None:
                 shared[owner] = shared.get(owner, 0) + 1
-        twin = next(
-            (
-                kept[i]
-                for i, n in sorted(shared.items())
-                if n
-                >= NEAR_DUPLICATE_SHARE * min(len(result.fingerprint), len(kept[i].fingerprint))
-            ),
-            None,
-        )
-        if twin is not None:
-            _reject(
-                result,
-                f"duplicate of {twin.article['file']} (same body text, different boilerplate)",
-            )
-            continue
+        size = len(result.fingerprint)
+        for owner, n in sorted(shared.items()):
+            twin_file, twin_size = self._kept[owner]
+            if n >= NEAR_DUPLICATE_SHARE * min(size, twin_size):
+                _reject(result, f"duplicate of {twin_file} (same body text, different boilerplate)")
+                return
         for h in result.fingerprint:
-            sentence_owner.setdefault(h, len(kept))
-        kept.append(result)
+            self._owner_of_sentence.setdefault(h, len(self._kept))
+        self._kept.append((file, size))
+
+    def _pack(self) -> None:
+        for name, rows in self._rows.items():
+            if rows:
+                self._chunks.setdefault(name, []).append(pd.DataFrame(rows))
+        self._rows = {}
+        self._pending = 0
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The sorted tables, with the corpus-wide ones (article tone, cross-references)."""
+        self._pack()
+        tables = {"articles": to_frame("articles", self._articles)}
+        for name in (*TABLE_NAMES, "boilerplate"):
+            if name in ("articles", "crossrefs"):
+                continue
+            chunks = self._chunks.get(name, [])
+            tables[name] = to_frame(name, pd.concat(chunks, ignore_index=True) if chunks else [])
+        tables["articles"] = _with_article_tone(tables["articles"], tables["sentences"])
+        crossrefs = pd.concat(
+            [
+                cross_reference(
+                    tables["statements"], tables["events"], tables["articles"], claims=self._claims
+                ),
+                title_conflicts(None, tables["articles"], claims=self._claims),
+            ]
+        )
+        tables["crossrefs"] = to_frame("crossrefs", crossrefs)
+        return {name: tables[name] for name in (*TABLE_NAMES, "boilerplate")}
 
 
 def assemble_tables(results: Iterable[ArticleResult]) -> dict[str, pd.DataFrame]:
-    """The per-article rows gathered into sorted tables, plus the corpus-wide ones."""
-    results = list(results)
-    gathered: dict[str, list[dict[str, object]]] = {
-        name: [] for name in (*TABLE_NAMES, "boilerplate")
-    }
-    for r in results:
-        gathered["articles"].append(r.article)
-        for name, rows in r.rows.items():
-            gathered[name].extend(rows)
-    tables = {name: to_frame(name, rows) for name, rows in gathered.items()}
-    tables["articles"] = _with_article_tone(tables["articles"], tables["sentences"])
-    claims = {str(r.article["article_id"]): r.claims for r in results if r.rows}
-    crossrefs = pd.concat(
-        [
-            cross_reference(
-                tables["statements"], tables["events"], tables["articles"], claims=claims
-            ),
-            title_conflicts(None, tables["articles"], claims=claims),
-        ]
-    )
-    tables["crossrefs"] = to_frame("crossrefs", crossrefs)
-    return tables
+    """The tables from results in file order (duplicates rejected on the way)."""
+    gatherer = TableGatherer()
+    for result in results:
+        gatherer.add(result)
+    return gatherer.tables()
 
 
 def _with_article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -86,7 +86,15 @@ def _outlet_colours(corpus: Corpus) -> dict[str, str]:
     return charts.outlet_colours(corpus.analysed["outlet"])
 
 
-def _outlet_legend(ax: plt.Axes, colours: dict[str, str], outlets: list[str]) -> None:
+def _outlet_legend(
+    ax: plt.Axes,
+    colours: dict[str, str],
+    outlets: list[str],
+    *,
+    title: str = "Outlet",
+    at_bottom: bool = False,
+) -> None:
+    """A legend of outlet colours to the right of the plot (top, or bottom under another)."""
     handles = [
         Line2D([], [], marker="o", linestyle="", color=colours.get(o, charts.UNKNOWN_COLOUR))
         for o in outlets
@@ -94,9 +102,9 @@ def _outlet_legend(ax: plt.Axes, colours: dict[str, str], outlets: list[str]) ->
     ax.legend(
         handles,
         [charts.safe_label(o, 30) for o in outlets],
-        title="Outlet",
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1),
+        title=title,
+        loc="lower left" if at_bottom else "upper left",
+        bbox_to_anchor=(1.01, 0 if at_bottom else 1),
         frameon=False,
     )
 
@@ -289,17 +297,8 @@ def stated_positions(corpus: Corpus, topic: str = "russia_iran_alliance") -> Cha
         frameon=False,
     )
     ax.add_artist(first)
-    outlets = sorted(dated["first_outlet"].unique())
-    ax.legend(
-        [
-            Line2D([], [], marker="o", linestyle="", color=colours.get(o, charts.UNKNOWN_COLOUR))
-            for o in outlets
-        ],
-        [charts.safe_label(o, 30) for o in outlets],
-        title="Reported by",
-        loc="lower left",
-        bbox_to_anchor=(1.01, 0),
-        frameon=False,
+    _outlet_legend(
+        ax, colours, sorted(dated["first_outlet"].unique()), title="Reported by", at_bottom=True
     )
     undated = len(ledger) - len(dated)
     return _finish(
