@@ -153,3 +153,16 @@ def test_quality_targets_on_expected_set() -> None:
     assert figures["reported_precision"] >= 0.85
     assert figures["speaker_accuracy"] >= 0.90
     assert figures["said_on_accuracy"] >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        ('reports of a rift as "Western propaganda."', "affirms"),
+        ("talk of a split between Moscow and Tehran is nothing but rumours", "affirms"),
+        ("the alliance is not a myth but a fact", "affirms"),
+        ("Russia is not our strategic ally", "denies"),
+    ],
+)
+def test_dismissing_a_rift_affirms_the_alliance(content: str, stance: str) -> None:
+    assert alliance_stance(content) == stance

@@ -1373,11 +1373,10 @@ _DISMISSAL_RE = re.compile(
 )
 _LABEL_REFUSAL_RES = [re.compile(p, re.I) for p in _STANCE.get("label_refusal", [])]
 _COMPARATIVE_RES = [re.compile(p, re.I) for p in _STANCE.get("comparative_denial", [])]
-_RELATION_RE = re.compile(
-    rf"\b(?:{_word_alternation(_STANCE.get('alliance_words', []))}|relationship|relations|ties)\b",
-    re.I,
+# "but" starts a new clause, except in "nothing but" / "anything but" / "all but"
+_CLAUSE_SPLIT_RE = re.compile(
+    r"[;,.:]|(?<!nothing )(?<!anything )(?<!all )\bbut\b|\byet\b|\bwhile\b|\bwhereas\b", re.I
 )
-_CLAUSE_SPLIT_RE = re.compile(r"[;,.:]|\bbut\b|\byet\b|\bwhile\b|\bwhereas\b", re.I)
 
 
 def _topic(
@@ -1428,12 +1427,10 @@ def alliance_stance(content: str, context: str = "") -> str:
         return "denies"
     negated_alliance = affirmed_alliance = affirmed_partner = False
     for clause in _CLAUSE_SPLIT_RE.split(content):
-        if (
-            _RELATION_RE.search(clause)
-            and _WEAKENING_RE.search(clause)
-            and _DISMISSAL_RE.search(clause)
-        ):
-            return "affirms"  # "the weakening of the alliance is a myth"
+        if _WEAKENING_RE.search(clause) and _DISMISSAL_RE.search(clause):
+            # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
+            # a statement on the alliance that dismisses its weakening affirms it
+            return "affirms"
         for match in _ALLIANCE_RE.finditer(clause):
             window = clause[max(0, match.start() - 40) : match.start()]
             if _NEGATOR_RE.search(window):
