@@ -13,6 +13,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m newsframe",
         description="Turn news articles into tables of statements, events, frames and tone.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -59,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/[0-9]*.ipynb")
     run.add_argument("--input", type=Path, default=SEEDS_DIR, help="the corpus folder")
+    # `--help` shows every subcommand with its options, not just their names.
+    parser.epilog = "\n".join(
+        f"--- {name} ---\n{sub.format_help()}" for name, sub in commands.choices.items()
+    )
     return parser
 
 
