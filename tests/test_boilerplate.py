@@ -162,3 +162,8 @@ def test_seeds_lose_every_kind_of_boilerplate(seeds_dir) -> None:
             assert not sentence.clean[-1].isdigit() or sentence.clean.endswith(("2017", "2018")), (
                 f"footnote marker left in {path.name}: {sentence.clean}"
             )
+
+
+def test_prepare_article_reads_the_headline_from_the_text() -> None:
+    article = prepare_article("Talks resume between Ankara and Moscow\n\n" + REPORTING)
+    assert article.headline == "Talks resume between Ankara and Moscow"

@@ -20,7 +20,6 @@ _SPACES_TO_BLANK = str.maketrans(
     {c: " " for c in map(chr, range(0x3001)) if c.isspace() or c in "\u200b\ufeff"}
 )
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_WHITESPACE = re.compile(r"[\s\u00a0\u200b]")
 _NOT_WORD = re.compile(r"[\W_]+")
 # A standalone dateline: "May 22, 2018 21:17", "17 Jun 2018 - 16:08", "Tuesday, 22 May 2018".
 _DATELINE = re.compile(

@@ -23,14 +23,14 @@ from tqdm import tqdm
 from newsframe import ingest
 from newsframe.actors import find_actor_mentions
 from newsframe.article import Article
-from newsframe.boilerplate import BodyText, separate_body
+from newsframe.boilerplate import BodyText
 from newsframe.config import DATA_DIR, SEEDS_DIR, TABLE_NAMES
 from newsframe.crossrefs import article_title_claims, cross_reference, title_conflicts
 from newsframe.dates import find_dates
 from newsframe.events import extract_events
 from newsframe.framing import find_frames
 from newsframe.ingest import ManifestEntry, SourceFile
-from newsframe.sentences import split_sentences
+from newsframe.pipeline import read_article
 from newsframe.sentiment import article_tone, score_texts
 from newsframe.statements import extract_statements
 from newsframe.tables import to_frame, write_tables
@@ -89,16 +89,9 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
     if source.rejected:
         return _reject(result, source.rejected)
 
-    body = separate_body(source.text)
-    article = Article(
-        article_id=article_id,
-        file=path.name,
-        text=source.text,
-        flat=body.flat,
-        body=body.body,
-        outlet=str(row["outlet"]),
+    article, body = read_article(
+        source.text, article_id=article_id, file=path.name, outlet=str(row["outlet"])
     )
-    article.sentences = split_sentences(article)
     if not article.sentences:
         return _reject(result, "no article text left after removing boilerplate")
 
@@ -191,11 +184,9 @@ def _fill_metadata(
 ) -> None:
     """Headline, original outlet, url and publication date: manifest, else text, else inferred."""
     if not row["headline"]:
-        row["headline"] = source.html_metadata.get("title", "") or (
-            " ".join(article.text[slice(*body.headline)].split()) if body.headline else ""
-        )
+        row["headline"] = source.html_metadata.get("title", "") or (article.headline)
     if not row["original_outlet"]:
-        row["original_outlet"] = body.original_outlet
+        row["original_outlet"] = article.original_outlet
     if not row["url"]:
         row["url"] = body.url
     article.headline = str(row["headline"])

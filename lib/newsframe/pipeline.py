@@ -5,8 +5,35 @@ from __future__ import annotations
 from datetime import date
 
 from newsframe.article import Article
-from newsframe.boilerplate import separate_body
+from newsframe.boilerplate import BodyText, separate_body
 from newsframe.sentences import split_sentences
+
+
+def read_article(
+    text: str,
+    *,
+    article_id: str = "test",
+    file: str = "test.txt",
+    published: date | None = None,
+    outlet: str = "",
+) -> tuple[Article, BodyText]:
+    """An ``Article`` with body, sentences and what the text says of itself (headline,
+    original outlet), and the body/boilerplate split it came from."""
+    body = separate_body(text)
+    article = Article(
+        article_id=article_id,
+        file=file,
+        text=text,
+        flat=body.flat,
+        body=body.body,
+        published=published,
+        outlet=outlet,
+        original_outlet=body.original_outlet,
+        # from the text, not ``flat``: the headline is a dropped paragraph, blank there
+        headline=" ".join(text[slice(*body.headline)].split()) if body.headline else "",
+    )
+    article.sentences = split_sentences(article)
+    return article, body
 
 
 def prepare_article(
@@ -18,18 +45,6 @@ def prepare_article(
     outlet: str = "",
 ) -> Article:
     """An ``Article`` with body and sentences, from text already decoded (newlines ``\\n``)."""
-    body = separate_body(text)
-    article = Article(
-        article_id=article_id,
-        file=file,
-        text=text,
-        flat=body.flat,
-        body=body.body,
-        published=published,
-        outlet=outlet,
-        original_outlet=body.original_outlet,
-    )
-    if body.headline:
-        article.headline = article.readable(*body.headline)
-    article.sentences = split_sentences(article)
-    return article
+    return read_article(text, article_id=article_id, file=file, published=published, outlet=outlet)[
+        0
+    ]
