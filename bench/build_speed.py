@@ -2,7 +2,8 @@
 
 For each corpus size (default 1,000 and 10,000 articles made from the seeds) this prints, in
 one run and with the same number of worker processes:
-  - the whole build (`newsframe.build.build`, writing all tables): articles/s, peak memory
+  - the whole build (`newsframe.build.build` as the command line runs it: tables streamed to
+    disk): articles/s, peak memory
   - TextBlob sentiment alone over the same sentences: articles/s, peak memory
   - the ratio build / sentiment (target: >= 0.80; sentiment is the floor cost)
 Throughput is the median of --rounds runs, each in a fresh process; peak memory is the largest
@@ -79,7 +80,9 @@ def sentiment_alone(articles: list[list[str]], jobs: int) -> None:
 def _measure_here(what: str, corpus: Path, out: Path, jobs: int) -> dict[str, float]:
     """Run one measured job in this (fresh) process: articles/s and the tree's peak RSS."""
     if what == "build":
-        work = lambda: build(corpus, out, jobs=jobs, progress=False, warn=lambda m: None)  # noqa: E731
+        work = lambda: build(  # noqa: E731
+            corpus, out, jobs=jobs, progress=False, warn=lambda m: None, keep_tables=False
+        )
         n = sum(1 for p in corpus.iterdir() if p.is_file())
     else:
         sentences = pd.read_csv(out / "sentences.csv", usecols=["article_id", "clean_text"])

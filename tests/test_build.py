@@ -127,6 +127,66 @@ def test_parallel_build_equals_serial_build(seeds_dir, tmp_path) -> None:
     assert len(parallel.tables["articles"]) == len(serial.tables["articles"]) == 15
 
 
+def _numbered_copies(seeds_dir: Path, folder: Path, copies: int) -> Path:
+    folder.mkdir()
+    for i in range(copies):
+        for path in sorted(seeds_dir.glob("*.txt")):
+            text = path.read_text(encoding="utf-8").replace("Syria", f"Syria{i}")
+            (folder / f"{i}_{path.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("table_format", ["csv", "parquet"])
+def test_tables_streamed_in_small_chunks_equal_one_chunk(
+    seeds_dir, tmp_path, monkeypatch, table_format
+) -> None:
+    from newsframe.build import TableGatherer
+
+    folder = _numbered_copies(seeds_dir, tmp_path / "copies", 2)
+    whole = build(folder, tmp_path / "whole", progress=False, jobs=1, warn=lambda m: None)
+    monkeypatch.setattr(TableGatherer, "CHUNK_ARTICLES", 3)  # 10 articles: 4 chunks
+    chunked = build(
+        folder,
+        tmp_path / "chunked",
+        progress=False,
+        jobs=1,
+        warn=lambda m: None,
+        table_format=table_format,
+        keep_tables=False,
+    )
+    if table_format == "csv":
+        assert digest_tree(tmp_path / "chunked") == digest_tree(tmp_path / "whole")
+    for name, frame in whole.tables.items():
+        if table_format == "parquet":
+            read = pd.read_parquet(tmp_path / "chunked" / f"{name}.parquet")
+            pd.testing.assert_frame_equal(read, frame, check_exact=True, obj=name)
+        assert chunked.row_counts[name] == len(frame), name
+    # Without keep_tables only what the corpus-wide steps need stays in memory.
+    assert set(chunked.tables) == {"articles", "statements", "events", "crossrefs"}
+    assert len(whole.tables["sentences"]) > 100
+
+
+def test_tables_follow_article_ids_when_file_order_differs(corpus, tmp_path) -> None:
+    # "report-2.txt" sorts before "report.txt" by file name ('-' < '.'), after it by id.
+    other = (
+        "Iran and Russia sign a trade deal\n\n"
+        "Iran and Russia signed a trade agreement in Tehran on Wednesday, officials said. "
+        "The deal covers grain and energy, a ministry spokesman told reporters.\n"
+    )
+    folder = corpus({"report.txt": ENGLISH, "report-2.txt": other})
+    report, _ = quiet_build(folder, tmp_path / "out")
+    sentences = pd.read_csv(tmp_path / "out" / "sentences.csv")
+    assert sentences["article_id"].drop_duplicates().tolist() == ["report", "report-2"]
+    assert pd.read_csv(tmp_path / "out" / "articles.csv")["file"].tolist() == [
+        "report-2.txt",
+        "report.txt",
+    ]
+    same = corpus({"report.txt": ENGLISH, "report-2.txt": ENGLISH + "\nShared by a reader.\n"})
+    report, _ = quiet_build(same)
+    assert row_of(report, "report.txt")["status"] == "ok"  # the first by id is kept
+    assert row_of(report, "report-2.txt")["reason"].startswith("duplicate of report.txt")
+
+
 # --- bad input ------------------------------------------------------------------------------
 
 

@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                 engine=args.engine,
                 scheduler=args.scheduler,
                 table_format=args.table_format,
+                keep_tables=False,  # stream the tables to disk: memory stays flat
             )
         except FileNotFoundError as error:
             print(f"newsframe: error: {error}", file=sys.stderr)
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         ok = int((articles["status"] == "ok").sum())
         print(
             f"newsframe: built {args.out} from {len(articles)} file(s): {ok} article(s), "
-            f"{len(articles) - ok} rejected, {len(report.tables['sentences'])} sentences",
+            f"{len(articles) - ok} rejected, {report.row_counts['sentences']} sentences",
             file=sys.stderr,
         )
         return 0

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +34,7 @@ from newsframe.ingest import ManifestEntry, SourceFile
 from newsframe.pipeline import read_article
 from newsframe.sentiment import article_tone, score_texts
 from newsframe.statements import extract_statements
-from newsframe.tables import to_frame, write_tables
+from newsframe.tables import TABLE_FORMATS, TableWriter, to_frame
 
 # Below this share of confidence the language guess is not trusted enough to reject a file.
 MIN_LANGUAGE_CONFIDENCE = 0.80
@@ -46,13 +47,36 @@ _FINGERPRINT_JUNK = re.compile(r"[\W_]+")
 
 @dataclass(slots=True)
 class ArticleResult:
-    """Everything one input file contributes to the tables."""
+    """Everything one input file contributes to the tables.
+
+    ``rows`` are the extractors' dicts; ``pack`` turns them into ``columns`` (per table, one
+    list per column), the form that crosses from a worker to the main process: each key is
+    pickled once per table instead of once per row, and becomes a DataFrame column directly.
+    """
 
     article: dict[str, object]
     rows: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     fingerprint: frozenset[str] = frozenset()
     warnings: list[str] = field(default_factory=list)
     claims: list[dict[str, object]] = field(default_factory=list)  # people named, titles given
+    columns: dict[str, dict[str, list[object]]] = field(default_factory=dict)
+
+    def pack(self) -> ArticleResult:
+        self.columns = {name: rows_to_columns(rows) for name, rows in self.rows.items() if rows}
+        self.rows = {}
+        return self
+
+    def tables(self) -> dict[str, dict[str, list[object]]]:
+        """Per table, its rows as columns (packed or not)."""
+        if self.columns:
+            return self.columns
+        return {name: rows_to_columns(rows) for name, rows in self.rows.items() if rows}
+
+
+def rows_to_columns(rows: list[dict[str, object]]) -> dict[str, list[object]]:
+    """Dict rows as column lists (keys in order of first appearance; a missing key is None)."""
+    keys = dict.fromkeys(key for row in rows for key in row)
+    return {key: [row.get(key) for row in rows] for key in keys}
 
 
 def article_id_for(file_name: str, taken: set[str] | None = None) -> str:
@@ -172,6 +196,7 @@ def _reject(result: ArticleResult, reason: str) -> ArticleResult:
     result.article["status"] = "rejected"
     result.article["reason"] = reason
     result.rows = {}
+    result.columns = {}
     return result
 
 
@@ -293,8 +318,11 @@ def _inside(value: date, window: tuple[date, str]) -> bool:
 
 @dataclass(slots=True)
 class BuildReport:
+    """What a build made: the tables it kept in memory, its warnings, each table's row count."""
+
     tables: dict[str, pd.DataFrame]
     warnings: list[str]
+    row_counts: dict[str, int] = field(default_factory=dict)
 
 
 def build(
@@ -307,12 +335,18 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     table_format: str = "csv",
+    keep_tables: bool = True,
 ) -> BuildReport:
     """Build every table from ``input_dir``; write them to ``out_dir`` (None: do not write).
 
     ``engine="local"`` runs the per-article step on a process pool of ``jobs`` workers;
     ``engine="dask"`` runs the same step on a Dask cluster (``scheduler`` address, or a local
     cluster of ``jobs`` workers). The tables are the same either way.
+
+    Tables are written as the articles are analysed, chunk by chunk, into a staging folder that
+    replaces ``out_dir`` at the end. ``keep_tables=False`` (what the command line does) keeps
+    in memory only what the corpus-wide steps need, so memory does not grow with the
+    per-sentence tables; the report then holds articles, statements, events and crossrefs.
     """
     input_dir = Path(input_dir)
     if not input_dir.is_dir():
@@ -324,6 +358,34 @@ def build(
     stems = [p.stem for p in paths]
     duplicated_stems = {s for s in stems if stems.count(s) > 1}
     tasks = [(p, manifest.get(p.name), article_id_for(p.name, duplicated_stems)) for p in paths]
+    # In article-id order, the order of every per-article table: chunks append already sorted.
+    tasks.sort(key=lambda task: task[2])
+    with ExitStack() as stack:
+        writer = None
+        if out_dir is not None:
+            writer = stack.enter_context(TableWriter(Path(out_dir), table_format=table_format))
+        elif table_format not in TABLE_FORMATS:
+            raise ValueError(f"unknown table format {table_format!r}")
+        gatherer = TableGatherer(writer, keep=keep_tables or writer is None)
+        _gather(gatherer, tasks, jobs, engine, scheduler, progress)
+        for result in _missing_files(manifest, {p.name for p in paths}):
+            gatherer.add(result)
+        for message in gatherer.warnings:
+            warn(message)
+        tables = gatherer.tables()
+    counts = writer.row_counts if writer else {name: len(t) for name, t in tables.items()}
+    return BuildReport(tables, problems + gatherer.warnings, dict(counts))
+
+
+def _gather(
+    gatherer: TableGatherer,
+    tasks: list[tuple[Path, ManifestEntry | None, str]],
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    progress: bool,
+) -> None:
+    """Every task's result into the gatherer, in task order, on the chosen engine."""
     if engine == "dask":
         from newsframe.engines import run_on_dask
 
@@ -332,7 +394,6 @@ def build(
         mapped = _run(tasks, jobs)
     else:
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    gatherer = TableGatherer()
     for result in tqdm(
         mapped,
         total=len(tasks),
@@ -341,14 +402,6 @@ def build(
         disable=not progress or len(tasks) < PROGRESS_BAR_FROM,
     ):
         gatherer.add(result)
-    for result in _missing_files(manifest, {p.name for p in paths}):
-        gatherer.add(result)
-    for message in gatherer.warnings:
-        warn(message)
-    tables = gatherer.tables()
-    if out_dir is not None:
-        write_tables(tables, Path(out_dir), table_format=table_format)
-    return BuildReport(tables, problems + gatherer.warnings)
 
 
 def _run(
@@ -365,8 +418,9 @@ def _run(
 
 
 def analyse_task(task: tuple[Path, ManifestEntry | None, str]) -> ArticleResult:
-    """``analyse_file`` over one (path, manifest entry, article id) task: what engines map."""
-    return analyse_file(*task)
+    """``analyse_file`` over one (path, manifest entry, article id) task, packed for the trip
+    to the main process: what engines map."""
+    return analyse_file(*task).pack()
 
 
 def _missing_files(manifest: dict[str, ManifestEntry], present: set[str]) -> list[ArticleResult]:
@@ -394,21 +448,28 @@ def _missing_files(manifest: dict[str, ManifestEntry], present: set[str]) -> lis
 
 
 class TableGatherer:
-    """Collects results in file order into the tables, keeping only what the tables need.
+    """Collects results in article order into the tables, keeping only what the tables need.
 
-    Duplicates are rejected as results arrive (the first file by name is kept: results come in
-    the sorted order of the tasks), and rows are packed into DataFrame chunks every
-    ``CHUNK_ARTICLES`` articles, so memory holds the tables and the duplicate index, not every
-    article's Python objects.
+    Duplicates are rejected as results arrive (the first article by id is kept: results come
+    in the sorted order of the tasks). Every ``CHUNK_ARTICLES`` articles the rows are packed
+    into sorted DataFrame chunks; with a ``writer`` each chunk is appended to its file at once,
+    so the per-sentence tables never sit in memory whole. What the corpus-wide steps need is
+    kept: the articles rows, statements and events (for cross-references), each article's
+    tone and title claims; ``keep`` also keeps every table, to return them.
     """
 
     CHUNK_ARTICLES = 500
+    # Cross-references are computed from these at the end, so their chunks are always kept.
+    KEPT_FOR_CROSSREFS = ("statements", "events")
 
-    def __init__(self) -> None:
+    def __init__(self, writer: TableWriter | None = None, *, keep: bool = True) -> None:
         self.warnings: list[str] = []
+        self.writer = writer
+        self.keep = keep
         self._articles: list[dict[str, object]] = []
-        self._rows: dict[str, list[dict[str, object]]] = {}
+        self._rows: dict[str, dict[str, list[object]]] = {}  # pending chunk, as columns
         self._chunks: dict[str, list[pd.DataFrame]] = {}
+        self._tone: list[pd.DataFrame] = []  # per-article tone, chunk by chunk
         self._claims: dict[str, list[dict[str, object]]] = {}
         self._pending = 0
         self._file_of_sha: dict[str, str] = {}
@@ -423,10 +484,10 @@ class TableGatherer:
         if article["status"] == "rejected":
             self.warnings.append(f"{article['file']}: rejected: {article['reason']}")
         self._articles.append(article)
-        if not result.rows:
+        if not (result.rows or result.columns):
             return
-        for name, rows in result.rows.items():
-            self._rows.setdefault(name, []).extend(rows)
+        for name, columns in result.tables().items():
+            self._extend(name, columns)
         self._claims[str(article["article_id"])] = result.claims
         self._pending += 1
         if self._pending >= self.CHUNK_ARTICLES:
@@ -453,33 +514,61 @@ class TableGatherer:
             self._owner_of_sentence.setdefault(h, len(self._kept))
         self._kept.append((file, size))
 
+    def _extend(self, name: str, columns: dict[str, list[object]]) -> None:
+        """Append an article's columns to the pending chunk of table ``name``."""
+        pending = self._rows.setdefault(name, {})
+        size = len(next(iter(columns.values())))
+        done = len(next(iter(pending.values()))) if pending else 0
+        for key, values in columns.items():
+            if key not in pending:
+                pending[key] = [None] * done  # a column earlier articles did not have
+            pending[key].extend(values)
+        for key, values in pending.items():
+            if key not in columns:
+                values.extend([None] * size)
+
     def _pack(self) -> None:
-        for name, rows in self._rows.items():
-            if rows:
-                self._chunks.setdefault(name, []).append(pd.DataFrame(rows))
+        for name, columns in self._rows.items():
+            if not columns:
+                continue
+            frame = to_frame(name, pd.DataFrame(columns))
+            if name == "sentences":
+                self._tone.append(article_tone(frame))
+            if self.writer is not None:
+                self.writer.append(name, frame)
+            if self.keep or name in self.KEPT_FOR_CROSSREFS:
+                self._chunks.setdefault(name, []).append(frame)
         self._rows = {}
         self._pending = 0
 
+    def _table(self, name: str) -> pd.DataFrame:
+        chunks = self._chunks.get(name, [])
+        return pd.concat(chunks, ignore_index=True) if chunks else to_frame(name, [])
+
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The sorted tables, with the corpus-wide ones (article tone, cross-references)."""
+        """The corpus-wide tables (articles with their tone, cross-references), written last;
+        returns every table kept in memory."""
         self._pack()
-        tables = {"articles": to_frame("articles", self._articles)}
-        for name in (*TABLE_NAMES, "boilerplate"):
-            if name in ("articles", "crossrefs"):
-                continue
-            chunks = self._chunks.get(name, [])
-            tables[name] = to_frame(name, pd.concat(chunks, ignore_index=True) if chunks else [])
-        tables["articles"] = _with_article_tone(tables["articles"], tables["sentences"])
+        articles = _with_article_tone(to_frame("articles", self._articles), self._tone)
+        statements, events = self._table("statements"), self._table("events")
         crossrefs = pd.concat(
             [
-                cross_reference(
-                    tables["statements"], tables["events"], tables["articles"], claims=self._claims
-                ),
-                title_conflicts(None, tables["articles"], claims=self._claims),
+                cross_reference(statements, events, articles, claims=self._claims),
+                title_conflicts(None, articles, claims=self._claims),
             ]
         )
-        tables["crossrefs"] = to_frame("crossrefs", crossrefs)
-        return {name: tables[name] for name in (*TABLE_NAMES, "boilerplate")}
+        corpus_wide = {"articles": articles, "crossrefs": to_frame("crossrefs", crossrefs)}
+        if self.writer is not None:
+            for name in (*TABLE_NAMES, "boilerplate"):
+                if name in corpus_wide:
+                    self.writer.append(name, corpus_wide[name])
+                elif not self.writer.started(name):
+                    self.writer.append(name, to_frame(name, []))
+        if not self.keep:
+            return {**corpus_wide, "statements": statements, "events": events}
+        tables = {**corpus_wide, **{name: self._table(name) for name in self._chunks}}
+        names = (*TABLE_NAMES, "boilerplate")
+        return {name: tables.get(name, to_frame(name, [])) for name in names}
 
 
 def assemble_tables(results: Iterable[ArticleResult]) -> dict[str, pd.DataFrame]:
@@ -490,11 +579,11 @@ def assemble_tables(results: Iterable[ArticleResult]) -> dict[str, pd.DataFrame]
     return gatherer.tables()
 
 
-def _with_article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    if sentences.empty:
+def _with_article_tone(articles: pd.DataFrame, tone_chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    if not tone_chunks:
         return articles
     wanted = ["polarity", "subjectivity", "tone", "n_tone_known"]
-    tone = article_tone(sentences).set_index("article_id")[wanted]
+    tone = pd.concat(tone_chunks).set_index("article_id")[wanted]
     merged = articles.drop(columns=wanted).join(tone, on="article_id")
     merged["n_tone_known"] = merged["n_tone_known"].astype("Int64")
     return merged[list(articles.columns)]

@@ -140,6 +140,9 @@ def to_frame(name: str, rows: list[Mapping[str, object]] | pd.DataFrame) -> pd.D
     frame = frame.reindex(columns=columns + sorted(extra))
     for column in INTEGER_COLUMNS.intersection(frame.columns):
         frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+    # Scores stay floats even in a chunk whose every score is empty (written the same either way).
+    for column in FLOAT_COLUMNS.intersection(frame.columns):
+        frame[column] = pd.to_numeric(frame[column]).astype("float64")
     if len(frame):
         frame = frame.sort_values(list(SORT_KEYS[name]), kind="stable").reset_index(drop=True)
     return frame
@@ -151,39 +154,126 @@ TABLE_FORMATS = ("csv", "parquet")
 def write_tables(
     tables: Mapping[str, pd.DataFrame], out_dir: Path, *, table_format: str = "csv"
 ) -> None:
-    """Write every table into ``out_dir`` atomically: all new files appear at once, or none.
-
-    The tables go to a temporary folder beside ``out_dir``; then the old folder is moved aside
-    and the new one moved in (two renames on one file system), and the old one is deleted. A
-    build killed at any point leaves either the previous complete tables or the new ones.
-    ``table_format="parquet"`` writes ``name.parquet`` files (pyarrow) for large outputs.
-    """
-    if table_format not in TABLE_FORMATS:
-        raise ValueError(f"unknown table format {table_format!r} ({', '.join(TABLE_FORMATS)})")
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    recover_interrupted_swap(out_dir)
-    staging = Path(
-        tempfile.mkdtemp(prefix=f".{out_dir.name}.new-{os.getpid()}-", dir=out_dir.parent)
-    )
-    try:
+    """Write every table into ``out_dir`` atomically: all new files appear at once, or none."""
+    with TableWriter(out_dir, table_format=table_format) as writer:
         for name, frame in tables.items():
-            path = staging / f"{name}.{table_format}"
-            if table_format == "parquet":
-                frame.to_parquet(path, index=False)
-            else:
-                frame.to_csv(path, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
-            with path.open("rb") as handle:
-                os.fsync(handle.fileno())
-        _keep_unmanaged_files(out_dir, staging, {f"{name}.{table_format}" for name in tables})
-        old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            writer.append(name, frame)
+
+
+class TableWriter:
+    """Writes tables chunk by chunk into a staging folder, then swaps it in for ``out_dir``.
+
+    A build appends each table's rows as they are ready (sorted chunks, in sorted order), so
+    the tables never have to sit in memory whole. ``commit`` (called on leaving the ``with``
+    block without an error) fsyncs the files, moves the old folder aside, moves the new one in
+    (two renames on one file system) and deletes the old one; an error or a kill at any point
+    leaves either the previous complete tables or the new ones, never a mix.
+    ``table_format="parquet"`` writes ``name.parquet`` files (pyarrow), a row group per chunk.
+    """
+
+    def __init__(self, out_dir: Path, *, table_format: str = "csv") -> None:
+        if table_format not in TABLE_FORMATS:
+            raise ValueError(f"unknown table format {table_format!r} ({', '.join(TABLE_FORMATS)})")
+        self.table_format = table_format
+        self.out_dir = Path(out_dir).resolve()
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        recover_interrupted_swap(self.out_dir)
+        self.staging = Path(
+            tempfile.mkdtemp(
+                prefix=f".{self.out_dir.name}.new-{os.getpid()}-", dir=self.out_dir.parent
+            )
+        )
+        self.row_counts: dict[str, int] = {}
+        self._columns: dict[str, list[str]] = {}
+        self._open: dict[str, object] = {}  # name -> text handle (csv) or ParquetWriter
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+    def started(self, name: str) -> bool:
+        return name in self._columns
+
+    def append(self, name: str, frame: pd.DataFrame) -> None:
+        """Add rows to table ``name`` (the first call also writes its header)."""
+        columns = [str(c) for c in frame.columns]
+        first = name not in self._columns
+        if first:
+            self._columns[name] = columns
+            self.row_counts[name] = 0
+            self._open[name] = self._start(name, frame)
+        elif columns != self._columns[name]:
+            raise ValueError(f"{name}: a chunk has columns {columns}, not {self._columns[name]}")
+        self._write(name, frame, header=first)
+        self.row_counts[name] += len(frame)
+
+    def _start(self, name: str, frame: pd.DataFrame) -> object:
+        path = self.staging / f"{name}.{self.table_format}"
+        if self.table_format == "csv":
+            return path.open("w", encoding="utf-8", newline="")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.Schema.from_pandas(frame, preserve_index=False)
+        for i, arrow_field in enumerate(schema):
+            if pa.types.is_null(arrow_field.type):  # an all-empty column: text
+                schema = schema.set(i, arrow_field.with_type(pa.large_string()))
+        return pq.ParquetWriter(path, schema)
+
+    def _write(self, name: str, frame: pd.DataFrame, *, header: bool) -> None:
+        target = self._open[name]
+        if self.table_format == "csv":
+            if header or len(frame):
+                frame.to_csv(
+                    target,
+                    header=header,
+                    index=False,
+                    lineterminator="\n",
+                    float_format=FLOAT_FORMAT,
+                )
+            return
+        if not len(frame):
+            return
+        import pyarrow as pa
+
+        target.write_table(  # type: ignore[attr-defined]
+            pa.Table.from_pandas(frame, schema=target.schema, preserve_index=False)  # type: ignore[attr-defined]
+        )
+
+    def _close_files(self) -> None:
+        for handle in self._open.values():
+            handle.close()  # type: ignore[attr-defined]
+        self._open = {}
+
+    def commit(self) -> None:
+        """Make the written tables ``out_dir``'s, all at once."""
+        try:
+            self._close_files()
+            for name in self._columns:
+                with (self.staging / f"{name}.{self.table_format}").open("rb") as handle:
+                    os.fsync(handle.fileno())
+            managed = {f"{name}.{self.table_format}" for name in self._columns}
+            _keep_unmanaged_files(self.out_dir, self.staging, managed)
+            old = self.out_dir.parent / f".{self.out_dir.name}.old-{os.getpid()}"
+            if self.out_dir.exists():
+                os.replace(self.out_dir, old)
+            os.replace(self.staging, self.out_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        """Drop what was written; ``out_dir`` keeps its previous tables."""
+        try:
+            self._close_files()
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _keep_unmanaged_files(out_dir: Path, staging: Path, managed: set[str]) -> None:
