@@ -81,6 +81,26 @@ def _any_of(patterns: list[re.Pattern[str]], flags: int = 0) -> re.Pattern[str] 
 
 # Most attributions name no channel: one search rules every row out before they are tried.
 _ANY_CHANNEL_RE = _any_of([p for p, _ in _CHANNELS], re.IGNORECASE)
+
+
+def _lowerable(pattern: str) -> bool:
+    """Whether a case-insensitive pattern, compiled case-sensitive, finds in lower-cased text
+    (``_lowered``) exactly what it finds in the text: it is ASCII without upper-case letters
+    (so no ``\\W``, ``\\B``...), characters given by code, back-references or inline flags."""
+    return (
+        pattern.isascii()
+        and pattern == pattern.lower()
+        and not re.search(r"\\[xu0-9]|\(\?P=|\(\?[aiLmsux-]", pattern)
+    )
+
+
+# The same rows for lower-cased attributions (IGNORECASE costs ``re`` 2-3x), when they allow it.
+_CHANNELS_LOWER = (
+    [(re.compile(p.pattern), channel) for p, channel in _CHANNELS]
+    if all(_lowerable(p.pattern) for p, _ in _CHANNELS)
+    else None
+)
+_ANY_CHANNEL_LOWER_RE = _any_of([p for p, _ in _CHANNELS_LOWER or []])
 _WORDS = read_reference_yaml("statement_speakers.yaml")
 _TOPICS = read_reference_yaml("topics.yaml")
 
@@ -120,12 +140,14 @@ _NAME_RUN_RE = re.compile(
 _LEADING_DETERMINER_RE = re.compile(
     r"^(?:the|a|an|this|that|these|those|his|her|its|their)\s+", re.I
 )
-_TRAILING_NOISE_RE = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|once|further|however|"
+# Words after a subject that are not part of it ("Lavrov has", "the ministry later").
+_NOISE_WORDS = (
+    r"has|have|had|was|were|is|are|also|later|then|again|once|further|however|"
     r"publicly|reportedly|recently|repeatedly|previously|\w+ly|himself|herself|itself|always|"
-    r"never|often|still|long|too|first|already))+\s*$",
-    re.IGNORECASE,
+    r"never|often|still|long|too|first|already"
 )
+_TRAILING_NOISE_RE = re.compile(rf"(?:\s+(?:{_NOISE_WORDS}))+\s*$", re.IGNORECASE)
+_NOISE_WORD_RE = re.compile(rf"(?:{_NOISE_WORDS})", re.IGNORECASE)
 _ADVERBIAL_SEGMENT_RE = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|in turn|for (?:his|her|its|their) part|"
     r"(?:on|in|at|during|after|before|when|while|asked|speaking|earlier|later|last|this|"
@@ -206,7 +228,6 @@ _REPORT_BY_RE = re.compile(r"^(?:an?|the|several)\s+(?:\w+\s+)?reports?\s+(?:by|
 _VAGUE_REPORTS_RE = re.compile(r"^(?:several|some|many|other|unconfirmed)\s+reports?$")
 _COLON_END_RE = re.compile(r":\s*$")
 _PREDICATE_START_RE = re.compile(r"\s(?:was|were|is|are|had|has|remained|sounded|seemed)\b")
-_OUR_ALLIANCE_RE = re.compile(r"\bour (?:ally|allies|alliance)\b", re.IGNORECASE)
 
 
 # --- data shapes -------------------------------------------------------------------------------
@@ -376,16 +397,17 @@ class _Context:
         return found
 
 
+# "Russia said": a state speaks through its institutions
+_MENTION_SPEAKER_TYPE = {"country": "institution", "group": "institution"}
+
+
 def _from_mention(mention: ActorMention) -> _Speaker:
-    kind = mention.type
-    if kind in ("country", "group"):
-        kind = "institution"  # "Russia said": a state speaks through its institutions
     return _Speaker(
         name=mention.name,
         actor_id=mention.actor_id,
         country=mention.country,
         role=mention.role,
-        type=kind,
+        type=_MENTION_SPEAKER_TYPE.get(mention.type, mention.type),
         surface=mention.surface,
         offset=mention.start,
     )
@@ -404,9 +426,27 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
     return _Speaker(name=name, type="person", surface=name, offset=offset + run.index(words[0]))
 
 
+def _strip_trailing_noise(text: str) -> str:
+    """``text`` without the noise words it ends with: ``_TRAILING_NOISE_RE.sub("", text)``.
+
+    Walks the words from the end instead: the pattern, anchored at the end, is tried by ``re``
+    at every space of the text (and ``\\w+ly`` reads each word there), a cost that grows with it.
+    Each noise word must follow a space; the cut is at the spaces before the first of them.
+    """
+    cut = -1
+    end = len(text.rstrip())
+    while end > 0:
+        word = text[:end].rsplit(None, 1)[-1]
+        start = end - len(word)
+        if start == 0 or not _NOISE_WORD_RE.fullmatch(word):
+            break
+        cut = end = len(text[:start].rstrip())
+    return text[:cut] if cut >= 0 else text
+
+
 def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | None:
     """Who a subject phrase names: a listed actor, a pronoun, a description or a new name."""
-    phrase = _TRAILING_NOISE_RE.sub("", phrase)
+    phrase = _strip_trailing_noise(phrase)
     lead = len(phrase) - len(phrase.lstrip(" ,;:—–-"))
     phrase = phrase.strip(" ,;:—–-")
     if not phrase or _POSSESSIVE_END_RE.search(phrase):
@@ -592,27 +632,58 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
         return _Speaker(
             actor.name, actor.actor_id, actor.country, actor.role, actor.type, phrase, start
         )
-    candidates: list[_Speaker] = [_copy(s.speaker) for s in ctx.statements if s.cue_start < start]
-    candidates += [_from_mention(m) for m in ctx.mentions if m.start < start]
-    candidates.sort(key=lambda s: s.offset)
     is_media = bool(_MEDIA_NOUN_RE.search(head))
     is_anonymous = bool(_ANONYMOUS_NOUN_RE.fullmatch(head))
-    for speaker in reversed(candidates):
+    for speaker, kind in _earlier_speakers(ctx, start):
         if country and speaker.country and speaker.country != country:
             continue
-        if is_media and speaker.type == "media":
-            return speaker
-        if is_anonymous and speaker.type == "anonymous":
-            return speaker
-        role_words = set(_LOWER_WORD_RE.findall((speaker.role + " " + speaker.surface).lower()))
+        if (is_media and kind == "media") or (is_anonymous and kind == "anonymous"):
+            return _as_speaker(speaker)
         if (
             head
-            and head in role_words
-            and speaker.type in ("person", "anonymous", "institution")
             and not is_media
+            and kind in ("person", "anonymous", "institution")
+            and head in _lower_words(speaker.role + " " + speaker.surface)
         ):
-            return speaker
+            return _as_speaker(speaker)
     return None
+
+
+def _earlier_speakers(ctx: _Context, start: int) -> Iterator[tuple[_Speaker | ActorMention, str]]:
+    """(candidate, speaker type) for earlier statements' speakers and actors mentioned before
+    ``start``, nearest first.
+
+    The order of a stable sort by offset of [statement speakers..., mentions...], reversed
+    (at equal offsets a mention comes first), produced lazily: the search usually stops after a
+    few candidates, so no speaker object is built for the others (``_as_speaker`` builds the
+    one chosen).
+    """
+    stated = sorted(
+        (s.speaker for s in ctx.statements if s.cue_start < start), key=lambda s: s.offset
+    )
+    mentions = ctx.mentions
+    i, j = len(stated) - 1, bisect_left(ctx.mention_starts, start) - 1
+    while i >= 0 or j >= 0:
+        if j >= 0 and (i < 0 or mentions[j].start >= stated[i].offset):
+            mention = mentions[j]
+            yield mention, _MENTION_SPEAKER_TYPE.get(mention.type, mention.type)
+            j -= 1
+        else:
+            yield stated[i], stated[i].type
+            i -= 1
+
+
+def _as_speaker(candidate: _Speaker | ActorMention) -> _Speaker:
+    """A new speaker for a candidate of ``_earlier_speakers``."""
+    if isinstance(candidate, ActorMention):
+        return _from_mention(candidate)
+    return _copy(candidate)
+
+
+@lru_cache(maxsize=4096)
+def _lower_words(text: str) -> frozenset[str]:
+    """The lower-case words of a speaker's role and surface ("Foreign Minister Lavrov")."""
+    return frozenset(_LOWER_WORD_RE.findall(text.lower()))
 
 
 # --- cues --------------------------------------------------------------------------------------
@@ -668,7 +739,7 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             names = ctx.persons_before(prev_end, prev_start)
             if names and not flat[names[-1].offset + len(names[-1].surface) : prev_end].strip(" ,"):
                 return names[-1]
-        cleaned = _TRAILING_NOISE_RE.sub("", " " + segment).strip()
+        cleaned = _strip_trailing_noise(" " + segment).strip()
         if not cleaned or (
             _ADVERBIAL_SEGMENT_RE.match(cleaned) and not _ends_with_subject(cleaned)
         ):
@@ -800,8 +871,24 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
         s_start, s_end = sentence.start, sentence.end
         handled: list[tuple[int, int]] = []
 
-        sentence_lower = flat[s_start:s_end].lower()
-        quoted_as = _QUOTED_AS_RE.finditer(flat, s_start, s_end) if " as " in sentence_lower else ()
+        # Cheap tests before the patterns: substrings every match contains.
+        if ctx.lower:
+            lower, lo, hi = ctx.lower, s_start, s_end
+        else:
+            lower, lo, hi = flat[s_start:s_end].lower(), 0, s_end - s_start
+        quoted_as = (
+            _QUOTED_AS_RE.finditer(flat, s_start, s_end)
+            if lower.find(" as ", lo, hi) >= 0
+            # "quoted", "quoting", "cited", "citing" (IGNORECASE also reads "ı" as "i"; "İ",
+            # which lower() makes two characters, leaves ctx.lower empty)
+            and (
+                not ctx.lower
+                or lower.find("quot", lo, hi) >= 0
+                or lower.find("cit", lo, hi) >= 0
+                or lower.find("cıt", lo, hi) >= 0
+            )
+            else ()
+        )
         for match in quoted_as:
             if _quote_around(ctx.quotes, match.start()):
                 continue
@@ -809,7 +896,9 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
             _quoted_as(ctx, match, sentence, paragraph, p_end)
 
         according = (
-            _ACCORDING_RE.finditer(flat, s_start, s_end) if "ccording" in sentence_lower else ()
+            _ACCORDING_RE.finditer(flat, s_start, s_end)
+            if lower.find("ccording", lo, hi) >= 0
+            else ()
         )
         for match in according:
             if _quote_around(ctx.quotes, match.start()):
@@ -818,11 +907,24 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
             _according_to(ctx, match, sentence, paragraph)
 
         for match in ctx.verbs(s_start, s_end):
-            if any(a <= match.start() < b for a, b in handled):
+            if handled and any(a <= match.start() < b for a, b in handled):
                 continue
             if _quote_around(ctx.quotes, match.start()):
                 continue
             _verb_cue(ctx, match, sentence, paragraph, p_end)
+
+
+def _last_word(text: str) -> str:
+    """The last whitespace-delimited word of ``text`` and the spaces after it.
+
+    A pattern anchored at the end of ``text`` that matches one word (or a mark) and spaces,
+    such as ``\\b(?:is|was)\\s+$``, can only match there: searching this tail instead of the
+    whole text finds the same (it starts after a space or at the text's start).
+    """
+    head = text.rstrip()
+    if not head:
+        return text
+    return text[len(head) - len(head.rsplit(None, 1)[-1]) :]
 
 
 def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_end: int) -> None:
@@ -833,17 +935,18 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return
     s_start, s_end = sentence.start, sentence.end
     cue_start, cue_end = match.start(), match.end()
-    before = flat[s_start:cue_start]
+    # The word before the cue: the patterns below are anchored at the cue and match there.
+    before = _last_word(flat[s_start:cue_start])
     # Passive and nominal uses are not attributions: "is said to", "was reported", "the said".
     if (
         _PASSIVE_AUX_END_RE.search(before)
         and form not in ("quoted",)
-        and not _BY_AFTER_RE.match(flat[cue_end:s_end])
+        and not _BY_AFTER_RE.match(flat, cue_end, s_end)
     ):
         return
     if _MODAL_OR_DETERMINER_END_RE.search(before.lower()) and form not in _PARTICIPLES:
         return
-    if _TO_FOR_AFTER_RE.match(flat[cue_end:s_end]) and form in ("said", "says", "reported"):
+    if _TO_FOR_AFTER_RE.match(flat, cue_end, s_end) and form in ("said", "says", "reported"):
         return  # "is said to have", "reported to"
     if form == "calling" and not _COMMA_END_RE.search(before):
         return
@@ -941,7 +1044,7 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         and comma_before_subject > s_start
         and not _QUOTE_AFTER_COMMA_RE.match(tail)
         and (not tail or tail[0] in ",." or _TIME_ADVERBIAL_RE.match(tail))
-        and not _QUOTE_MARK_END_RE.search(flat[s_start:comma_before_subject])
+        and not _QUOTE_MARK_END_RE.search(_last_word(flat[s_start:comma_before_subject]))
         and not left_text.endswith(("”", '"'))
     ):
         parenthetical = tail.startswith(",") and len(tail) > 3
@@ -1296,6 +1399,20 @@ def _names_speaker(ctx: _Context, start: int, end: int, speaker: _Speaker) -> bo
     return bool(surname) and surname in ctx.article.flat[start:end]
 
 
+def _channel_in(attribution: str) -> str:
+    """The channel of the first row of statement_channels.csv matching ``attribution``."""
+    lowered = _lowered(attribution) if _CHANNELS_LOWER is not None else None
+    if lowered is not None:
+        text, rows, any_row = lowered, _CHANNELS_LOWER, _ANY_CHANNEL_LOWER_RE
+    else:
+        text, rows, any_row = attribution, _CHANNELS, _ANY_CHANNEL_RE
+    if any_row is None or any_row.search(text):
+        for pattern, channel in rows:  # type: ignore[union-attr]
+            if pattern.search(text):
+                return channel
+    return ""
+
+
 def _assign_channels(ctx: _Context) -> None:
     flat = ctx.article.flat
     for statement in ctx.statements:
@@ -1323,11 +1440,7 @@ def _assign_channels(ctx: _Context) -> None:
         if media:
             statement.channel = media[0].name
             continue
-        if _ANY_CHANNEL_RE is None or _ANY_CHANNEL_RE.search(attribution):
-            for pattern, channel in _CHANNELS:
-                if pattern.search(attribution):
-                    statement.channel = channel
-                    break
+        statement.channel = _channel_in(attribution)
         if not statement.channel and statement.speaker.type == "media":
             statement.channel = statement.speaker.name
 
@@ -1347,36 +1460,104 @@ _TOPIC_LOWER_RES = {
     name: re.compile(r"(?<![\w-])(?:" + _word_alternation([c.lower() for c in spec["cues"]]) + r")")
     for name, spec in (_TOPICS.get("topics") or {}).items()
 }
-_ANY_TOPIC_LOWER_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + _word_alternation(
-        [c.lower() for spec in (_TOPICS.get("topics") or {}).values() for c in spec["cues"]]
+_TOPIC_CUES_LOWER = [
+    c.lower() for spec in (_TOPICS.get("topics") or {}).values() for c in spec["cues"]
+]
+# Every place in lower-cased content where some cue may start, found in one scan: a prefix tree
+# of all cues (its classes for spaces and apostrophes accept a little more than the cues), in a
+# look-ahead so that no start is hidden inside another match. Only the topics whose own pattern
+# matches at one of these places are counted. Not usable if a topic has no cue or an empty one
+# (its pattern would match everywhere).
+_TOPIC_STARTS_RE = (
+    re.compile(
+        r"(?<![\w-])(?=["
+        + re.escape("".join(sorted({c[0] for c in _TOPIC_CUES_LOWER})))
+        + "])(?="
+        + trie_pattern(sorted(set(_TOPIC_CUES_LOWER)))
+        + ")"
     )
-    + r")"
+    if all(_TOPIC_CUES_LOWER)
+    and all(spec["cues"] for spec in (_TOPICS.get("topics") or {}).values())
+    else None
 )
 _STANCE = _TOPICS.get("alliance_stance") or {}
-_ALLIANCE_RE = re.compile(rf"\b(?:{_word_alternation(_STANCE.get('alliance_words', []))})\b", re.I)
-_PARTNER_RE = re.compile(
-    rf"\b(?:{_word_alternation(_STANCE.get('partnership_words', []))})\b", re.I
-)
-_NEGATOR_RE = re.compile(
-    r"(?:\b(?:"
-    + _word_alternation([n for n in _STANCE.get("negators", []) if n.isalpha()])
-    + r")\b|n[’']t\b)",
-    re.I,
-)
-_WEAKENING_RE = re.compile(
-    rf"\b(?:{_word_alternation(_STANCE.get('weakening_words', []))})\b", re.I
-)
-_DISMISSAL_RE = re.compile(
-    rf"\b(?:{_word_alternation(_STANCE.get('dismissal_words', []))})\b", re.I
-)
 _LABEL_REFUSAL_RES = [re.compile(p, re.I) for p in _STANCE.get("label_refusal", [])]
 _COMPARATIVE_RES = [re.compile(p, re.I) for p in _STANCE.get("comparative_denial", [])]
-# "but" starts a new clause, except in "nothing but" / "anything but" / "all but"
-_CLAUSE_SPLIT_RE = re.compile(
-    r"[;,.:]|(?<!nothing )(?<!anything )(?<!all )\bbut\b|\byet\b|\bwhile\b|\bwhereas\b", re.I
+
+
+@dataclass(frozen=True, slots=True)
+class _StanceWords:
+    """The stance word lists as patterns: case-insensitive, or lower case for lower-cased text
+    (IGNORECASE makes ``re`` compare every position with every word's first letter folded)."""
+
+    alliance: re.Pattern[str]
+    partner: re.Pattern[str]
+    negator: re.Pattern[str]
+    weakening: re.Pattern[str]
+    dismissal: re.Pattern[str]
+    clause_split: re.Pattern[str]
+    our_alliance: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, *, lower: bool) -> _StanceWords:
+        flags = 0 if lower else re.IGNORECASE
+
+        def words(key: str) -> re.Pattern[str]:
+            listed = [w.lower() if lower else w for w in _STANCE.get(key, [])]
+            return re.compile(rf"\b(?:{_word_alternation(listed)})\b", flags)
+
+        negators = [n.lower() if lower else n for n in _STANCE.get("negators", []) if n.isalpha()]
+        return cls(
+            alliance=words("alliance_words"),
+            partner=words("partnership_words"),
+            negator=re.compile(r"(?:\b(?:" + _word_alternation(negators) + r")\b|n[’']t\b)", flags),
+            weakening=words("weakening_words"),
+            dismissal=words("dismissal_words"),
+            # "but" starts a new clause, except in "nothing but" / "anything but" / "all but"
+            clause_split=re.compile(
+                r"[;,.:]|(?<!nothing )(?<!anything )(?<!all )\bbut\b|\byet\b|\bwhile\b|\bwhereas\b",
+                flags,
+            ),
+            our_alliance=re.compile(r"\bour (?:ally|allies|alliance)\b", flags),
+        )
+
+
+_STANCE_WORDS = _StanceWords.compile(lower=False)
+# Lower-case patterns find in lower-cased text exactly what the IGNORECASE ones find in the text
+# when the words are ASCII (see _lowered); otherwise only the IGNORECASE ones are used.
+_STANCE_LOWER_WORDS = (
+    _StanceWords.compile(lower=True)
+    if all(
+        str(w).isascii()
+        for key in (
+            "alliance_words",
+            "partnership_words",
+            "negators",
+            "weakening_words",
+            "dismissal_words",
+        )
+        for w in _STANCE.get(key, [])
+    )
+    else None
 )
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when lower-case ASCII patterns find in it exactly what IGNORECASE finds
+    in ``text``: lower-casing kept every offset, and there is no dotless ``ı`` or long ``ſ``
+    (the only characters IGNORECASE matches to ASCII letters that lower() leaves alone)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ı" in lowered or "ſ" in lowered:
+        return None
+    return lowered
+
+
+def _stance_words(text: str) -> tuple[str, _StanceWords]:
+    """The text to match stance words in, and the patterns to match there."""
+    lowered = _lowered(text) if _STANCE_LOWER_WORDS is not None else None
+    if lowered is None:
+        return text, _STANCE_WORDS
+    return lowered, _STANCE_LOWER_WORDS  # type: ignore[return-value]
 
 
 def _topic(
@@ -1388,28 +1569,45 @@ def _topic(
 ) -> str:
     best, best_hits = "", 0
     lowered = content.lower()
+    starts: list[int] | None = None  # where a cue may start (None: anywhere)
     if len(lowered) == len(content):  # lower-casing kept every character in place
         text, patterns = lowered, _TOPIC_LOWER_RES
-        cued = _ANY_TOPIC_LOWER_RE.search(lowered) is not None
+        if _TOPIC_STARTS_RE is not None:
+            starts = [m.start() for m in _TOPIC_STARTS_RE.finditer(lowered)]
     else:
-        text, patterns, cued = content, {n: p for n, (p, _) in _TOPIC_RES.items()}, True
+        text, patterns = content, {n: p for n, (p, _) in _TOPIC_RES.items()}
     for name, (_, pair) in _TOPIC_RES.items():
-        hits = len(patterns[name].findall(text)) if cued else 0
+        pattern = patterns[name]
+        if starts is None or _matches_at(pattern, text, starts):
+            hits = len(pattern.findall(text))
+        else:
+            hits = 0
         if hits and pair:
+            stance_text, words = _stance_words(content)
             countries = sentence_countries | {statement.speaker.country}
             mentions_pair = set(pair) <= countries or (
-                statement.speaker.country in pair and _OUR_ALLIANCE_RE.search(content)
+                statement.speaker.country in pair and words.our_alliance.search(stance_text)
             )
-            if not mentions_pair and not _ALLIANCE_RE.search(content):
+            if not mentions_pair and not words.alliance.search(stance_text):
                 hits = 0
             elif not mentions_pair:
                 hits = hits if (set(pair) & countries) else 0
         if hits > best_hits:
             best, best_hits = name, hits
     # Refusing the alliance label speaks to the alliance even without the word in the quote.
-    if any(p.search(content) for p in _LABEL_REFUSAL_RES) and _ALLIANCE_RE.search(sentence_text):
+    # (the cheap test first)
+    if _has_alliance_word(sentence_text) and any(p.search(content) for p in _LABEL_REFUSAL_RES):
         return "russia_iran_alliance"
     return best
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> bool:
+    return any(pattern.match(text, start) for start in starts)
+
+
+def _has_alliance_word(text: str) -> bool:
+    text, words = _stance_words(text)
+    return words.alliance.search(text) is not None
 
 
 def alliance_stance(content: str, context: str = "") -> str:
@@ -1421,29 +1619,31 @@ def alliance_stance(content: str, context: str = "") -> str:
     """
     if any(p.search(content) for p in _COMPARATIVE_RES):
         return "qualifies"
-    if any(p.search(content) for p in _LABEL_REFUSAL_RES) and _ALLIANCE_RE.search(
-        context or content
+    # (the cheap test first: refusing a label speaks to the alliance only beside its word)
+    if _has_alliance_word(context or content) and any(
+        p.search(content) for p in _LABEL_REFUSAL_RES
     ):
         return "denies"
+    text, words = _stance_words(content)
     negated_alliance = affirmed_alliance = affirmed_partner = False
-    for clause in _CLAUSE_SPLIT_RE.split(content):
-        if _WEAKENING_RE.search(clause) and _DISMISSAL_RE.search(clause):
+    for clause in words.clause_split.split(text):
+        if words.weakening.search(clause) and words.dismissal.search(clause):
             # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
             # a statement on the alliance that dismisses its weakening affirms it
             return "affirms"
-        for match in _ALLIANCE_RE.finditer(clause):
+        for match in words.alliance.finditer(clause):
             window = clause[max(0, match.start() - 40) : match.start()]
-            if _NEGATOR_RE.search(window):
+            if words.negator.search(window):
                 negated_alliance = True
             elif (
-                _WEAKENING_RE.search(clause)
-                and _DISMISSAL_RE.search(clause)
-                or not _WEAKENING_RE.search(clause[max(0, match.start() - 25) : match.start()])
+                words.weakening.search(clause)
+                and words.dismissal.search(clause)
+                or not words.weakening.search(clause[max(0, match.start() - 25) : match.start()])
             ):
                 affirmed_alliance = True
-        for match in _PARTNER_RE.finditer(clause):
+        for match in words.partner.finditer(clause):
             window = clause[max(0, match.start() - 40) : match.start()]
-            if not _NEGATOR_RE.search(window):
+            if not words.negator.search(window):
                 affirmed_partner = True
     if negated_alliance and affirmed_partner:
         return "qualifies"
@@ -1517,18 +1717,21 @@ def extract_statements(
     if mentions is None:
         mentions = find_actor_mentions(article)
     statements = find_statement_spans(article, mentions, dates)
-    scorer = _scorer() if score else None
-    scored: dict[str, tuple[float, float]] = {}
-    if scorer is not None and sentence_scores is not None:
-        for sentence, values in zip(article.sentences, sentence_scores, strict=True):
-            scored.setdefault(sentence.clean, (values[0], values[1]))  # type: ignore[arg-type]
     by_start = sorted(mentions, key=lambda m: m.start)
     mention_starts = [m.start for m in by_start]
+    quotes = [article.readable(s.start, s.end) for s in statements]
+    sentence_texts: dict[int, str] = {}  # readable text of each sentence holding a statement
     rows: list[dict[str, object]] = []
-    for n, statement in enumerate(statements, start=1):
+    for n, (statement, quote) in enumerate(zip(statements, quotes, strict=True), start=1):
         sentence = article.sentence_at(statement.start)
-        quote = article.readable(statement.start, statement.end)
-        sentence_text = article.readable(sentence.start, sentence.end) if sentence else quote
+        if sentence is None:
+            sentence_text = quote
+        else:
+            sentence_text = sentence_texts.get(sentence.sentence_id, "")
+            if not sentence_text:
+                sentence_text = sentence_texts[sentence.sentence_id] = article.readable(
+                    sentence.start, sentence.end
+                )
         span = (sentence.start, sentence.end) if sentence else (statement.start, statement.end)
         countries = {
             m.country
@@ -1576,13 +1779,40 @@ def extract_statements(
             "topic": topic,
             "stance": stance,
         }
-        if scorer is not None:
-            scores = scored.get(quote)
-            if scores is None:
-                scores = scored[quote] = scorer(quote)
-            row["polarity"], row["subjectivity"] = scores
         rows.append(row)
+    scores = score_quotes(article, quotes, sentence_scores) if score else None
+    if scores is not None:
+        for row, (polarity, subjectivity) in zip(rows, scores, strict=True):
+            row["polarity"], row["subjectivity"] = polarity, subjectivity
     return rows
+
+
+def score_quotes(
+    article: Article,
+    quotes: Sequence[str],
+    sentence_scores: Sequence[Sequence[float | int | None]] | None = None,
+) -> list[tuple[float, float]] | None:
+    """TextBlob's (polarity, subjectivity) of each quote text (None without the tone module).
+
+    The one place statements are scored. ``sentence_scores`` are ``score_texts`` of the
+    article's sentences' clean texts, in sentence order, when the caller has them: a quote that
+    is exactly a sentence's clean text takes its polarity and subjectivity from there (the same
+    TextBlob values). Every other distinct quote text is scored once.
+    """
+    scorer = _scorer()
+    if scorer is None:
+        return None
+    scored: dict[str, tuple[float, float]] = {}
+    if sentence_scores is not None:
+        for sentence, values in zip(article.sentences, sentence_scores, strict=True):
+            scored.setdefault(sentence.clean, (values[0], values[1]))  # type: ignore[arg-type]
+    out: list[tuple[float, float]] = []
+    for quote in quotes:
+        values = scored.get(quote)
+        if values is None:
+            values = scored[quote] = scorer(quote)
+        out.append(values)
+    return out
 
 
 def _topic_for(
