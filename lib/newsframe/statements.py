@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -85,13 +85,38 @@ _ANY_CHANNEL_RE = _any_of([p for p, _ in _CHANNELS], re.IGNORECASE)
 
 def _lowerable(pattern: str) -> bool:
     """Whether a case-insensitive pattern, compiled case-sensitive, finds in lower-cased text
-    (``_lowered``) exactly what it finds in the text: it is ASCII without upper-case letters
-    (so no ``\\W``, ``\\B``...), characters given by code, back-references or inline flags."""
-    return (
-        pattern.isascii()
-        and pattern == pattern.lower()
-        and not re.search(r"\\[xu0-9]|\(\?P=|\(\?[aiLmsux-]", pattern)
-    )
+    (``_lowered``) exactly what it finds in the text.
+
+    True for patterns written in lower case (so no ``\\W``, ``\\B``...) whose only non-ASCII
+    characters are caseless marks (’), with no character given by code, back-reference or
+    inline flag, and no class range other than within a-z or 0-9 ("[!-_]" holds "A-Z").
+    """
+    if (
+        pattern != pattern.lower()
+        or re.search(r"\\[xuUN0-9]|\(\?P=|\(\?[aiLmsux-]", pattern)
+        or any(not c.isascii() and (c.isalpha() or c.upper() != c) for c in pattern)
+    ):
+        return False
+    in_class, first, i = False, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if not in_class:
+            if char == "[":
+                in_class = True
+                first = i + 2 if pattern[i + 1 : i + 2] == "^" else i + 1
+        elif char == "]" and i > first:
+            in_class = False
+        elif char == "-" and i > first and pattern[i + 1 : i + 2] not in ("]", ""):
+            low, high = pattern[i - 1], pattern[i + 1]
+            if pattern[i - 2 : i - 1] == "\\" or high == "\\":
+                return False  # an escaped end: not worth reading
+            if not ("a" <= low <= high <= "z" or "0" <= low <= high <= "9"):
+                return False
+        i += 1
+    return True
 
 
 # The same rows for lower-cased attributions (IGNORECASE costs ``re`` 2-3x), when they allow it.
@@ -204,7 +229,7 @@ _QUOTE_FIRST_RE = re.compile(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“
 _COLON_COMMA_END_RE = re.compile(r"[:,]\s*$")
 _PARTICIPLE_AFTER_COMMA_RE = re.compile(r",[”\"»]?\s*(?:\w+\s+)?$")
 _CONJ_PRONOUN_END_RE = re.compile(r"(?:,\s*|\s)(?:but|and)\s+(?:he|she|they|it)\s+$")
-_NON_WORD_RE = re.compile(r"[\W_]+")
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
 _SPACES_RE = re.compile(r"\s+")
 _PASSIVE_AUX_END_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _BY_AFTER_RE = re.compile(r"\s+(?:by)\b")
@@ -816,12 +841,13 @@ def _content_right(
 def _kind(ctx: _Context, start: int, end: int, inner: list[_Quote]) -> str:
     if not inner:
         return "indirect"
+    # Direct when no letter or digit lies outside the quotes (blanking them out of the span).
     flat = ctx.article.flat
     outside = flat[start:end]
     for quote in inner:
         a, b = quote.start - start, min(quote.end, end) - start
         outside = outside[:a] + " " * (b - a) + outside[b:]
-    return "direct" if len(_NON_WORD_RE.sub("", outside)) == 0 else "mixed"
+    return "mixed" if _WORD_CHAR_RE.search(outside) else "direct"
 
 
 def _sentence_bounds(article: Article, offset: int) -> tuple[int, int, int]:
@@ -1309,8 +1335,19 @@ def _verb_phrase_start(flat: str, start: int, end: int) -> int:
 # --- dates and channels ------------------------------------------------------------------------
 
 
+def _dates_within(dates: list[DateMention]) -> Callable[[int, int], list[DateMention]]:
+    """For the dates with a value: the function giving those starting in [start, end), in the
+    order of ``dates`` (by bisection when they come in reading order, as find_dates gives them)."""
+    valued = [d for d in dates if d.value is not None]
+    starts = [d.start for d in valued]
+    if starts == sorted(starts):
+        return lambda start, end: valued[bisect_left(starts, start) : bisect_left(starts, end)]
+    return lambda start, end: [d for d in valued if start <= d.start < end]
+
+
 def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     article = ctx.article
+    within = _dates_within(dates)
     for index, statement in enumerate(ctx.statements):
         cue_sentence = article.sentence_at(statement.cue_start) or article.sentence_at(
             statement.start
@@ -1319,22 +1356,16 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             continue
         outside = [
             d
-            for d in dates
-            if cue_sentence.start <= d.start < cue_sentence.end
-            and not (statement.start <= d.start < statement.end)
-            and d.value is not None
+            for d in within(cue_sentence.start, cue_sentence.end)
+            if not (statement.start <= d.start < statement.end)
         ]
         if outside:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
             statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
             continue
-        inside_postposed = [
-            d
-            for d in dates
-            if statement.start <= d.start < statement.end
-            and d.value is not None
-            and statement.cue_start > statement.end
-        ]
+        inside_postposed = (
+            within(statement.start, statement.end) if statement.cue_start > statement.end else []
+        )
         if inside_postposed and statement.kind == "indirect":
             statement.date = inside_postposed[-1]
             continue
@@ -1348,12 +1379,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         if previous_sentence is not None and ctx.paragraph_of.get(
             previous_sentence.sentence_id
         ) == ctx.paragraph_of.get(cue_sentence.sentence_id):
-            near = [
-                d
-                for d in dates
-                if previous_sentence.start <= d.start < previous_sentence.end
-                and d.value is not None
-            ]
+            near = within(previous_sentence.start, previous_sentence.end)
             if near and _names_speaker(
                 ctx, previous_sentence.start, previous_sentence.end, statement.speaker
             ):
@@ -1366,10 +1392,8 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             earlier_sentence = article.sentences[back]
             near = [
                 d
-                for d in dates
-                if earlier_sentence.start <= d.start < earlier_sentence.end
-                and d.value is not None
-                and d.precision == "day"
+                for d in within(earlier_sentence.start, earlier_sentence.end)
+                if d.precision == "day"
             ]
             if near and _names_speaker(
                 ctx, earlier_sentence.start, earlier_sentence.end, statement.speaker
@@ -1480,9 +1504,37 @@ _TOPIC_STARTS_RE = (
     and all(spec["cues"] for spec in (_TOPICS.get("topics") or {}).values())
     else None
 )
+# The topics with a cue starting with each character (a cue start found, which topics to try).
+_TOPICS_BY_FIRST: dict[str, list[str]] = {}
+for _name, _spec in (_TOPICS.get("topics") or {}).items():
+    for _first in sorted({c.lower()[:1] for c in _spec["cues"]}):
+        _TOPICS_BY_FIRST.setdefault(_first, []).append(_name)
 _STANCE = _TOPICS.get("alliance_stance") or {}
 _LABEL_REFUSAL_RES = [re.compile(p, re.I) for p in _STANCE.get("label_refusal", [])]
 _COMPARATIVE_RES = [re.compile(p, re.I) for p in _STANCE.get("comparative_denial", [])]
+
+
+def _lower_patterns(patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]] | None:
+    """The patterns compiled case-sensitive, for lower-cased text (None if one does not allow it:
+    ``_lowerable``)."""
+    if all(_lowerable(p.pattern) for p in patterns):
+        return [re.compile(p.pattern) for p in patterns]
+    return None
+
+
+_LABEL_REFUSAL_LOWER_RES = _lower_patterns(_LABEL_REFUSAL_RES)
+_COMPARATIVE_LOWER_RES = _lower_patterns(_COMPARATIVE_RES)
+
+
+def _any_match(
+    patterns: list[re.Pattern[str]], lower_patterns: list[re.Pattern[str]] | None, text: str
+) -> bool:
+    """Whether one of the IGNORECASE ``patterns`` matches in ``text`` (searching the lower-cased
+    text with ``lower_patterns``, the same compiled case-sensitive, where they allow it)."""
+    lowered = _lowered(text) if lower_patterns is not None and patterns else None
+    if lowered is not None:
+        return any(p.search(lowered) for p in lower_patterns)  # type: ignore[union-attr]
+    return any(p.search(text) for p in patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1561,27 +1613,29 @@ def _stance_words(text: str) -> tuple[str, _StanceWords]:
 
 
 def _topic(
-    mentions: list[ActorMention],
     statement: _Statement,
     sentence_countries: set[str],
-    sentence_text: str,
+    sentence_alliance: bool,
     content: str,
 ) -> str:
+    """The topic of a statement's content; ``sentence_alliance``: its sentence has an alliance
+    word (``_has_alliance_word`` of the sentence's readable text)."""
     best, best_hits = "", 0
     lowered = content.lower()
-    starts: list[int] | None = None  # where a cue may start (None: anywhere)
+    present: set[str] | None = None  # the topics with a cue in the content (None: unknown)
     if len(lowered) == len(content):  # lower-casing kept every character in place
         text, patterns = lowered, _TOPIC_LOWER_RES
         if _TOPIC_STARTS_RE is not None:
-            starts = [m.start() for m in _TOPIC_STARTS_RE.finditer(lowered)]
+            present = set()
+            for match in _TOPIC_STARTS_RE.finditer(lowered):
+                at = match.start()
+                for name in _TOPICS_BY_FIRST.get(lowered[at], ()):
+                    if name not in present and patterns[name].match(lowered, at):
+                        present.add(name)
     else:
         text, patterns = content, {n: p for n, (p, _) in _TOPIC_RES.items()}
     for name, (_, pair) in _TOPIC_RES.items():
-        pattern = patterns[name]
-        if starts is None or _matches_at(pattern, text, starts):
-            hits = len(pattern.findall(text))
-        else:
-            hits = 0
+        hits = len(patterns[name].findall(text)) if present is None or name in present else 0
         if hits and pair:
             stance_text, words = _stance_words(content)
             countries = sentence_countries | {statement.speaker.country}
@@ -1595,14 +1649,9 @@ def _topic(
         if hits > best_hits:
             best, best_hits = name, hits
     # Refusing the alliance label speaks to the alliance even without the word in the quote.
-    # (the cheap test first)
-    if _has_alliance_word(sentence_text) and any(p.search(content) for p in _LABEL_REFUSAL_RES):
+    if sentence_alliance and _any_match(_LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content):
         return "russia_iran_alliance"
     return best
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> bool:
-    return any(pattern.match(text, start) for start in starts)
 
 
 def _has_alliance_word(text: str) -> bool:
@@ -1617,11 +1666,11 @@ def alliance_stance(content: str, context: str = "") -> str:
     denies; a negated alliance beside an affirmed partnership ("not a strategic ally, but a
     strategic partnership") qualifies; declaring the alliance's weakening a myth affirms.
     """
-    if any(p.search(content) for p in _COMPARATIVE_RES):
+    if _any_match(_COMPARATIVE_RES, _COMPARATIVE_LOWER_RES, content):
         return "qualifies"
     # (the cheap test first: refusing a label speaks to the alliance only beside its word)
-    if _has_alliance_word(context or content) and any(
-        p.search(content) for p in _LABEL_REFUSAL_RES
+    if _has_alliance_word(context or content) and _any_match(
+        _LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content
     ):
         return "denies"
     text, words = _stance_words(content)
@@ -1675,6 +1724,15 @@ def find_statement_spans(
     ``mentions`` and ``dates`` are the article's actor mentions and date mentions when the
     caller has them already (``find_actor_mentions(article)``, ``find_dates(article)``).
     """
+    return _find_statements(article, mentions, dates).statements
+
+
+def _find_statements(
+    article: Article,
+    mentions: list[ActorMention] | None = None,
+    dates: list[DateMention] | None = None,
+) -> _Context:
+    """The statements found, in the context they were found in (mentions sorted, quotes...)."""
     paragraphs = _paragraphs(article)
     paragraph_of: dict[int, int] = {}
     p_index = 0
@@ -1694,7 +1752,7 @@ def find_statement_spans(
     _continuations(ctx, paragraphs)
     _assign_dates(ctx, find_dates(article) if dates is None else dates)
     _assign_channels(ctx)
-    return ctx.statements
+    return ctx
 
 
 def extract_statements(
@@ -1716,22 +1774,23 @@ def extract_statements(
     """
     if mentions is None:
         mentions = find_actor_mentions(article)
-    statements = find_statement_spans(article, mentions, dates)
-    by_start = sorted(mentions, key=lambda m: m.start)
-    mention_starts = [m.start for m in by_start]
+    ctx = _find_statements(article, mentions, dates)
+    statements = ctx.statements
+    by_start, mention_starts = ctx.mentions, ctx.mention_starts  # sorted by start
     quotes = [article.readable(s.start, s.end) for s in statements]
-    sentence_texts: dict[int, str] = {}  # readable text of each sentence holding a statement
+    # Readable text of each sentence holding a statement, and whether it has an alliance word.
+    sentence_texts: dict[int, tuple[str, bool]] = {}
     rows: list[dict[str, object]] = []
     for n, (statement, quote) in enumerate(zip(statements, quotes, strict=True), start=1):
         sentence = article.sentence_at(statement.start)
         if sentence is None:
-            sentence_text = quote
+            sentence_text, sentence_alliance = quote, _has_alliance_word(quote)
         else:
-            sentence_text = sentence_texts.get(sentence.sentence_id, "")
-            if not sentence_text:
-                sentence_text = sentence_texts[sentence.sentence_id] = article.readable(
-                    sentence.start, sentence.end
-                )
+            known = sentence_texts.get(sentence.sentence_id)
+            if known is None:
+                text = article.readable(sentence.start, sentence.end)
+                known = sentence_texts[sentence.sentence_id] = (text, _has_alliance_word(text))
+            sentence_text, sentence_alliance = known
         span = (sentence.start, sentence.end) if sentence else (statement.start, statement.end)
         countries = {
             m.country
@@ -1742,7 +1801,7 @@ def extract_statements(
             ]
             if m.country
         }
-        topic = _topic_for(mentions, statement, countries, sentence_text, quote)
+        topic = _topic(statement, countries, sentence_alliance, quote)
         stance = alliance_stance(quote, sentence_text) if topic == "russia_iran_alliance" else ""
         said_on, precision, basis = "", "unknown", "unknown"
         if (
@@ -1813,16 +1872,6 @@ def score_quotes(
             values = scored[quote] = scorer(quote)
         out.append(values)
     return out
-
-
-def _topic_for(
-    mentions: list[ActorMention],
-    statement: _Statement,
-    sentence_countries: set[str],
-    sentence_text: str,
-    content: str,
-) -> str:
-    return _topic(mentions, statement, sentence_countries, sentence_text, content)
 
 
 def said_on_date(row: dict[str, object]) -> date | None:
