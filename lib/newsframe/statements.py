@@ -23,11 +23,12 @@ Knowledge (verbs, channels, speaker words, topics, stance cues) lives in ``data/
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from os.path import commonprefix
 
 from newsframe.actors import ActorMention, find_actor_mentions, resolve_title, trie_pattern
 from newsframe.actors import country_of as _country_of
@@ -380,12 +381,29 @@ class _Context:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)  # of ``mentions``, sorted by start
     lower: str = ""  # article.flat lower-cased, when that keeps every offset ("" otherwise)
+    # The quotes' starts when they follow each other without overlapping (as _find_quotes makes
+    # them), for bisection; None otherwise.
+    quote_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         lower = self.article.flat.lower()
         self.lower = lower if len(lower) == len(self.article.flat) else ""
+        quotes = self.quotes
+        if all(q.start < q.end for q in quotes) and all(
+            a.end <= b.start for a, b in zip(quotes, quotes[1:], strict=False)
+        ):
+            self.quote_starts = [q.start for q in quotes]
+
+    def quote_around(self, offset: int) -> _Quote | None:
+        """The quote containing ``offset`` (``_quote_around``)."""
+        if self.quote_starts is None:
+            return _quote_around(self.quotes, offset)
+        i = bisect_right(self.quote_starts, offset) - 1
+        if i >= 0 and offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
 
     def verbs(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """Speech-verb forms in flat[start:end] (offsets into flat; the match text may be
@@ -405,11 +423,11 @@ class _Context:
             if mention.type == "person":
                 if self.article.flat[mention.end : mention.end + 2] in ("'s", "’s"):
                     continue  # "Putin’s remarks": a possessive is not who speaks next
-                if _quote_around(self.quotes, mention.start):
+                if self.quote_around(mention.start):
                     continue
                 found.append(_from_mention(mention))
         for match in _NAME_RUN_RE.finditer(self.article.flat, since, offset):
-            if _quote_around(self.quotes, match.start()):
+            if self.quote_around(match.start()):
                 continue
             if self.article.flat[match.end() : match.end() + 2] in ("'s", "’s"):
                 continue
@@ -810,13 +828,13 @@ def _content_right(
         content_start = after
     while content_start < sentence_end and flat[content_start] in " ,:":
         content_start += 1
-    quote_at = _quote_around(ctx.quotes, content_start)
+    quote_at = ctx.quote_around(content_start)
     end = sentence_end
     if quote_at is not None and quote_at.start == content_start:
         end = max(end, quote_at.end)
     # A following participle cue (", adding that ...", ", calling ...") starts a new statement.
     for match in ctx.verbs(content_start, end):
-        if _quote_around(ctx.quotes, match.start()):
+        if ctx.quote_around(match.start()):
             continue
         before = flat[max(content_start, match.start() - 12) : match.start()]
         if match.group().lower() in _PARTICIPLES and _PARTICIPLE_AFTER_COMMA_RE.search(before):
@@ -916,7 +934,7 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
             else ()
         )
         for match in quoted_as:
-            if _quote_around(ctx.quotes, match.start()):
+            if ctx.quote_around(match.start()):
                 continue
             handled.append((match.start(), match.end()))
             _quoted_as(ctx, match, sentence, paragraph, p_end)
@@ -927,7 +945,7 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
             else ()
         )
         for match in according:
-            if _quote_around(ctx.quotes, match.start()):
+            if ctx.quote_around(match.start()):
                 continue
             handled.append((match.start(), match.end()))
             _according_to(ctx, match, sentence, paragraph)
@@ -935,7 +953,7 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
         for match in ctx.verbs(s_start, s_end):
             if handled and any(a <= match.start() < b for a, b in handled):
                 continue
-            if _quote_around(ctx.quotes, match.start()):
+            if ctx.quote_around(match.start()):
                 continue
             _verb_cue(ctx, match, sentence, paragraph, p_end)
 
@@ -1549,6 +1567,14 @@ class _StanceWords:
     dismissal: re.Pattern[str]
     clause_split: re.Pattern[str]
     our_alliance: re.Pattern[str]
+    # What every alliance word starts with ("all"), in lower-cased text: a text without it has
+    # none ("" when unknown: case-insensitive matching, or no common start).
+    alliance_start: str = ""
+
+    def has_alliance(self, text: str) -> bool:
+        if self.alliance_start and self.alliance_start not in text:
+            return False
+        return self.alliance.search(text) is not None
 
     @classmethod
     def compile(cls, *, lower: bool) -> _StanceWords:
@@ -1566,11 +1592,15 @@ class _StanceWords:
             weakening=words("weakening_words"),
             dismissal=words("dismissal_words"),
             # "but" starts a new clause, except in "nothing but" / "anything but" / "all but"
+            # (the words behind one \b: re then tries one branch, not four, at each position)
             clause_split=re.compile(
-                r"[;,.:]|(?<!nothing )(?<!anything )(?<!all )\bbut\b|\byet\b|\bwhile\b|\bwhereas\b",
+                r"[;,.:]|\b(?:(?<!nothing )(?<!anything )(?<!all )but|yet|while|whereas)\b",
                 flags,
             ),
             our_alliance=re.compile(r"\bour (?:ally|allies|alliance)\b", flags),
+            alliance_start=commonprefix([w.lower() for w in _STANCE.get("alliance_words", [])])
+            if lower
+            else "",
         )
 
 
@@ -1622,27 +1652,21 @@ def _topic(
     word (``_has_alliance_word`` of the sentence's readable text)."""
     best, best_hits = "", 0
     lowered = content.lower()
-    present: set[str] | None = None  # the topics with a cue in the content (None: unknown)
-    if len(lowered) == len(content):  # lower-casing kept every character in place
-        text, patterns = lowered, _TOPIC_LOWER_RES
-        if _TOPIC_STARTS_RE is not None:
-            present = set()
-            for match in _TOPIC_STARTS_RE.finditer(lowered):
-                at = match.start()
-                for name in _TOPICS_BY_FIRST.get(lowered[at], ()):
-                    if name not in present and patterns[name].match(lowered, at):
-                        present.add(name)
+    if len(lowered) == len(content) and _TOPIC_STARTS_RE is not None:
+        counted = _topic_hits(lowered)  # lower-casing kept every character in place
+    elif len(lowered) == len(content):
+        counted = {n: len(p.findall(lowered)) for n, p in _TOPIC_LOWER_RES.items()}
     else:
-        text, patterns = content, {n: p for n, (p, _) in _TOPIC_RES.items()}
+        counted = {n: len(p.findall(content)) for n, (p, _) in _TOPIC_RES.items()}
     for name, (_, pair) in _TOPIC_RES.items():
-        hits = len(patterns[name].findall(text)) if present is None or name in present else 0
+        hits = counted.get(name, 0)
         if hits and pair:
             stance_text, words = _stance_words(content)
             countries = sentence_countries | {statement.speaker.country}
             mentions_pair = set(pair) <= countries or (
                 statement.speaker.country in pair and words.our_alliance.search(stance_text)
             )
-            if not mentions_pair and not words.alliance.search(stance_text):
+            if not mentions_pair and not words.has_alliance(stance_text):
                 hits = 0
             elif not mentions_pair:
                 hits = hits if (set(pair) & countries) else 0
@@ -1656,7 +1680,27 @@ def _topic(
 
 def _has_alliance_word(text: str) -> bool:
     text, words = _stance_words(text)
-    return words.alliance.search(text) is not None
+    return words.has_alliance(text)
+
+
+def _topic_hits(lowered: str) -> dict[str, int]:
+    """``len(_TOPIC_LOWER_RES[name].findall(lowered))`` for each topic with a hit.
+
+    findall takes the leftmost match, then the next one from its end; every match starts at a
+    place ``_TOPIC_STARTS_RE`` finds, so trying a topic's pattern at those places in order (and
+    skipping the places inside its last match) counts the same matches.
+    """
+    hits: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    for start in _TOPIC_STARTS_RE.finditer(lowered):  # type: ignore[union-attr]
+        at = start.start()
+        for name in _TOPICS_BY_FIRST.get(lowered[at], ()):
+            if at >= ends.get(name, 0):
+                match = _TOPIC_LOWER_RES[name].match(lowered, at)
+                if match is not None:
+                    hits[name] = hits.get(name, 0) + 1
+                    ends[name] = match.end()
+    return hits
 
 
 def alliance_stance(content: str, context: str = "") -> str:
@@ -1680,7 +1724,12 @@ def alliance_stance(content: str, context: str = "") -> str:
             # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
             # a statement on the alliance that dismisses its weakening affirms it
             return "affirms"
-        for match in words.alliance.finditer(clause):
+        alliances = (
+            words.alliance.finditer(clause)
+            if not words.alliance_start or words.alliance_start in clause
+            else ()
+        )
+        for match in alliances:
             window = clause[max(0, match.start() - 40) : match.start()]
             if words.negator.search(window):
                 negated_alliance = True
