@@ -27,12 +27,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from os.path import commonprefix
 
 from newsframe.actors import ActorMention, find_actor_mentions, resolve_title, trie_pattern
 from newsframe.actors import country_of as _country_of
-from newsframe.article import Article
+from newsframe.article import Article, Sentence
 from newsframe.dates import DateMention, find_dates
 from newsframe.reference import read_reference_csv, read_reference_yaml
 from newsframe.tables import COLUMNS
@@ -1645,11 +1645,10 @@ def _stance_words(text: str) -> tuple[str, _StanceWords]:
 def _topic(
     statement: _Statement,
     sentence_countries: set[str],
-    sentence_alliance: bool,
     content: str,
+    sentence_text: Callable[[], str],
 ) -> str:
-    """The topic of a statement's content; ``sentence_alliance``: its sentence has an alliance
-    word (``_has_alliance_word`` of the sentence's readable text)."""
+    """The topic of a statement's content; ``sentence_text`` gives its sentence's text."""
     best, best_hits = "", 0
     lowered = content.lower()
     if len(lowered) == len(content) and _TOPIC_STARTS_RE is not None:
@@ -1673,7 +1672,9 @@ def _topic(
         if hits > best_hits:
             best, best_hits = name, hits
     # Refusing the alliance label speaks to the alliance even without the word in the quote.
-    if sentence_alliance and _any_match(_LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content):
+    if _any_match(_LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content) and _has_alliance_word(
+        sentence_text()
+    ):
         return "russia_iran_alliance"
     return best
 
@@ -1710,11 +1711,16 @@ def alliance_stance(content: str, context: str = "") -> str:
     denies; a negated alliance beside an affirmed partnership ("not a strategic ally, but a
     strategic partnership") qualifies; declaring the alliance's weakening a myth affirms.
     """
+    return _alliance_stance(content, lambda: context)
+
+
+def _alliance_stance(content: str, context: Callable[[], str]) -> str:
+    """``alliance_stance``, the context made only if a label refusal needs it."""
     if _any_match(_COMPARATIVE_RES, _COMPARATIVE_LOWER_RES, content):
         return "qualifies"
-    # (the cheap test first: refusing a label speaks to the alliance only beside its word)
-    if _has_alliance_word(context or content) and _any_match(
-        _LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content
+    # Refusing the label ("I wouldn't use that word") speaks to the alliance beside its word.
+    if _any_match(_LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content) and _has_alliance_word(
+        context() or content
     ):
         return "denies"
     text, words = _stance_words(content)
@@ -1827,19 +1833,24 @@ def extract_statements(
     statements = ctx.statements
     by_start, mention_starts = ctx.mentions, ctx.mention_starts  # sorted by start
     quotes = [article.readable(s.start, s.end) for s in statements]
-    # Readable text of each sentence holding a statement, and whether it has an alliance word.
-    sentence_texts: dict[int, tuple[str, bool]] = {}
+    # The readable text of a statement's sentence (the quote when it has none) is only needed
+    # when a quote refuses the alliance label: made then, once per sentence.
+    sentence_texts: dict[int, str] = {}
+
+    def sentence_text(sentence: Sentence | None, quote: str) -> str:
+        if sentence is None:
+            return quote
+        text = sentence_texts.get(sentence.sentence_id)
+        if text is None:
+            text = sentence_texts[sentence.sentence_id] = article.readable(
+                sentence.start, sentence.end
+            )
+        return text
+
     rows: list[dict[str, object]] = []
     for n, (statement, quote) in enumerate(zip(statements, quotes, strict=True), start=1):
         sentence = article.sentence_at(statement.start)
-        if sentence is None:
-            sentence_text, sentence_alliance = quote, _has_alliance_word(quote)
-        else:
-            known = sentence_texts.get(sentence.sentence_id)
-            if known is None:
-                text = article.readable(sentence.start, sentence.end)
-                known = sentence_texts[sentence.sentence_id] = (text, _has_alliance_word(text))
-            sentence_text, sentence_alliance = known
+        context = partial(sentence_text, sentence, quote)
         span = (sentence.start, sentence.end) if sentence else (statement.start, statement.end)
         countries = {
             m.country
@@ -1850,8 +1861,8 @@ def extract_statements(
             ]
             if m.country
         }
-        topic = _topic(statement, countries, sentence_alliance, quote)
-        stance = alliance_stance(quote, sentence_text) if topic == "russia_iran_alliance" else ""
+        topic = _topic(statement, countries, quote, context)
+        stance = _alliance_stance(quote, context) if topic == "russia_iran_alliance" else ""
         said_on, precision, basis = "", "unknown", "unknown"
         if (
             statement.date is not None
