@@ -166,7 +166,8 @@ _NAME_RUN_RE = re.compile(
 _LEADING_DETERMINER_RE = re.compile(
     r"^(?:the|a|an|this|that|these|those|his|her|its|their)\s+", re.I
 )
-# Words after a subject that are not part of it ("Lavrov has", "the ministry later").
+# Words after a subject that are not part of it ("Lavrov has", "the ministry later"). The
+# pattern states the rule (and tests check against it); _strip_trailing_noise applies it.
 _NOISE_WORDS = (
     r"has|have|had|was|were|is|are|also|later|then|again|once|further|however|"
     r"publicly|reportedly|recently|repeatedly|previously|\w+ly|himself|herself|itself|always|"
