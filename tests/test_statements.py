@@ -166,3 +166,226 @@ def test_quality_targets_on_expected_set() -> None:
 )
 def test_dismissing_a_rift_affirms_the_alliance(content: str, stance: str) -> None:
     assert alliance_stance(content) == stance
+
+
+# --- fast paths: each must give what the plain rule gives ----------------------------------------
+
+_ODD_TEXTS = [
+    "",
+    "   ",
+    "Lavrov has",
+    " Lavrov has also",
+    "the ministry later publicly  ",
+    "Putin,\u00a0reportedly\u2009STILL ",
+    "He Has",
+    "x_ly 1ly -ly",
+    "the  ſtill",  # long s: IGNORECASE reads it as "s"
+    "a   ı ıs",  # dotless i: IGNORECASE reads it as "i"
+    "already\nfirst\ttoo",
+    "Iran’s envoy to Moscow, Kazem Jalali, he said",
+]
+
+
+def test_trailing_noise_walk_equals_the_pattern() -> None:
+    import random
+
+    from newsframe import statements
+
+    words = [
+        "has",
+        "Has",
+        "WAS",
+        "is",
+        "also",
+        "Later",
+        "quickly",
+        "ly",
+        "fly",
+        "Putin",
+        ",",
+        "“",
+        "-ly",
+        "x_ly",
+        "ſtill",
+        "ı",
+        "long",
+        "too",
+        "already",
+        "himself",
+    ]
+    spaces = [" ", "  ", "\t", "\n", "\u00a0", "\u2009", ""]
+    rng = random.Random(7)
+    texts = list(_ODD_TEXTS)
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(0, 6)):
+            parts += [rng.choice(spaces), rng.choice(words)]
+        texts.append("".join(parts) + rng.choice(spaces))
+    for text in texts:
+        expected = statements._TRAILING_NOISE_RE.sub("", text)
+        assert statements._strip_trailing_noise(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "_PASSIVE_AUX_END_RE",
+        "_MODAL_OR_DETERMINER_END_RE",
+        "_COMMA_END_RE",
+        "_NAME_OR_PRONOUN_END_RE",
+        "_QUOTE_MARK_END_RE",
+    ],
+)
+def test_end_anchored_patterns_only_match_in_the_last_word(pattern: str) -> None:
+    from newsframe import statements
+
+    regex = getattr(statements, pattern)
+    texts = _ODD_TEXTS + [
+        "Russia said it was",
+        "the move, which is ",
+        "Tehran had “warned”  ",
+        "sources,",
+        "would ",
+        "(is ",
+        "X.Y. ",
+        "the",
+        " I ",
+        "O’Brien\u00a0",
+    ]
+    for text in texts:
+        for end in range(len(text) + 1):
+            before = text[:end]
+            tail = statements._last_word(before)
+            assert before.endswith(tail)
+            assert bool(regex.search(before)) == bool(regex.search(tail)), (pattern, before)
+
+
+def test_lowerable_patterns() -> None:
+    from newsframe.statements import _lowerable
+
+    for pattern in [
+        r"\bon twitter\b",
+        r"\bop-ed\b",
+        "[a-z]+",
+        "[0-9]",
+        "[^.;]{0,40}",
+        "[^-z]",
+        "n[’']t",
+    ]:
+        assert _lowerable(pattern), pattern
+    for pattern in [r"\W", r"\bX\b", "(?i)x", r"\x41", r"(a)\1", "[!-_]", r"[\]-a]", "é"]:
+        assert not _lowerable(pattern), pattern
+
+
+def test_lower_case_paths_find_what_ignorecase_finds() -> None:
+    """Channels, label refusal, comparative denial and stance words on lower-cased text."""
+    from newsframe import statements as st
+
+    texts = _ODD_TEXTS + [
+        "He TWEETED it ON Telegram after a PRESS CONFERENCE",
+        "in an interview with the paper",
+        "I Wouldn’t USE this type of WORDS",
+        "I would not call it that",
+        "MORE of a marriage of convenience THAN a strategic ALLIANCE",
+        "We are allıes",  # dotless i: IGNORECASE matches "allies", lower() keeps "ı"
+        "Our ſtrategic partnerſhip",
+        "the KELVIN \u212a sign",
+        "İstanbul talks, the meeting",  # lower() lengthens "İ": no lower-case path
+    ]
+    for text in texts:
+        lowered = st._lowered(text)
+        channel = ""
+        for pattern, name in st._CHANNELS:
+            if pattern.search(text):
+                channel = name
+                break
+        assert st._channel_in(text) == channel, text
+        for patterns, lower in (
+            (st._LABEL_REFUSAL_RES, st._LABEL_REFUSAL_LOWER_RES),
+            (st._COMPARATIVE_RES, st._COMPARATIVE_LOWER_RES),
+        ):
+            assert st._any_match(patterns, lower, text) == any(p.search(text) for p in patterns)
+        if lowered is None:
+            continue
+        plain, fast = st._STANCE_WORDS, st._STANCE_LOWER_WORDS
+        assert fast is not None
+        for name in ("alliance", "partner", "negator", "weakening", "dismissal", "our_alliance"):
+            a, b = getattr(plain, name), getattr(fast, name)
+            assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(lowered)]
+        assert [len(c) for c in plain.clause_split.split(text)] == [
+            len(c) for c in fast.clause_split.split(lowered)
+        ]
+
+
+def test_topic_hits_counted_at_cue_starts_equal_findall() -> None:
+    """Topic cues tried only where one may start: the same counts as findall over the content."""
+    import random
+
+    from newsframe import statements as st
+
+    contents = [
+        "Russia and Iran are strategic allies and partners",
+        "Israel’s security needs and the security of Israel come first",
+        "the withdrawal of foreign forces, a pull-out of non-Syrian forces",
+        "Israeli strikes, air attacks on Iranian targets and an airstrike",
+        "the S-300 air-defence missile systems",
+        "the political process in Astana, the constitutional committee",
+        "Israel's security",
+        "nothing at all",
+        "Allies ALLIANCE strategic-partnership",
+    ]
+    cues = [c.lower() for spec in st._TOPICS["topics"].values() for c in spec["cues"]]
+    rng = random.Random(5)
+    fillers = ["", " ", "-", "x", "s", " of ", "’", "'"]
+    for _ in range(2000):
+        contents.append(
+            "".join(rng.choice(cues) + rng.choice(fillers) for _ in range(rng.randint(1, 6)))
+        )
+    for content in contents:
+        lowered = content.lower()
+        hits = st._topic_hits(lowered)
+        for name, pattern in st._TOPIC_LOWER_RES.items():
+            assert hits.get(name, 0) == len(pattern.findall(lowered)), (name, content)
+
+
+def test_quote_scores_reuse_sentence_scores_and_equal_textblob() -> None:
+    from newsframe.sentiment import polarity_subjectivity, score_texts
+    from newsframe.statements import score_quotes
+
+    text = (
+        "Title\n\n"
+        "“This is a wonderful and terrible day,” Lavrov said. "
+        "Putin said the talks were very good.\n"
+    )
+    article = prepare_article(text, article_id="t", published=date(2019, 3, 14))
+    sentence_scores = score_texts([s.clean for s in article.sentences])
+    rows = extract_statements(article, sentence_scores=sentence_scores)
+    assert rows
+    for row in rows:
+        assert (row["polarity"], row["subjectivity"]) == polarity_subjectivity(row["quote"])
+    quotes = [r["quote"] for r in rows] + [article.sentences[0].clean]
+    # A quote equal to a sentence's clean text takes the sentence's values as given.
+    fake = [(0.5, 0.25, 1, 0.5) for _ in article.sentences]
+    scores = score_quotes(article, quotes, fake)
+    assert scores is not None and scores[-1] == (0.5, 0.25)
+    assert score_quotes(article, quotes) == [polarity_subjectivity(q) for q in quotes]
+
+
+def test_dates_within_keeps_the_order_of_dates() -> None:
+    from dataclasses import dataclass
+
+    from newsframe.statements import _dates_within
+
+    @dataclass
+    class D:
+        start: int
+        value: object = 1
+
+    ordered = [D(1), D(5), D(5), D(9, None), D(12)]
+    shuffled = [D(12), D(1), D(9), D(5, None), D(3)]
+    for dates in (ordered, shuffled):
+        within = _dates_within(dates)  # type: ignore[arg-type]
+        for a in range(0, 14):
+            for b in range(a, 15):
+                expected = [d for d in dates if a <= d.start < b and d.value is not None]
+                assert within(a, b) == expected

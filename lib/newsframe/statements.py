@@ -23,15 +23,16 @@ Knowledge (verbs, channels, speaker words, topics, stance cues) lives in ``data/
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
+from os.path import commonprefix
 
 from newsframe.actors import ActorMention, find_actor_mentions, resolve_title, trie_pattern
 from newsframe.actors import country_of as _country_of
-from newsframe.article import Article
+from newsframe.article import Article, Sentence
 from newsframe.dates import DateMention, find_dates
 from newsframe.reference import read_reference_csv, read_reference_yaml
 from newsframe.tables import COLUMNS
@@ -81,6 +82,51 @@ def _any_of(patterns: list[re.Pattern[str]], flags: int = 0) -> re.Pattern[str] 
 
 # Most attributions name no channel: one search rules every row out before they are tried.
 _ANY_CHANNEL_RE = _any_of([p for p, _ in _CHANNELS], re.IGNORECASE)
+
+
+def _lowerable(pattern: str) -> bool:
+    """Whether a case-insensitive pattern, compiled case-sensitive, finds in lower-cased text
+    (``_lowered``) exactly what it finds in the text.
+
+    True for patterns written in lower case (so no ``\\W``, ``\\B``...) whose only non-ASCII
+    characters are caseless marks (’), with no character given by code, back-reference or
+    inline flag, and no class range other than within a-z or 0-9 ("[!-_]" holds "A-Z").
+    """
+    if (
+        pattern != pattern.lower()
+        or re.search(r"\\[xuUN0-9]|\(\?P=|\(\?[aiLmsux-]", pattern)
+        or any(not c.isascii() and (c.isalpha() or c.upper() != c) for c in pattern)
+    ):
+        return False
+    in_class, first, i = False, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if not in_class:
+            if char == "[":
+                in_class = True
+                first = i + 2 if pattern[i + 1 : i + 2] == "^" else i + 1
+        elif char == "]" and i > first:
+            in_class = False
+        elif char == "-" and i > first and pattern[i + 1 : i + 2] not in ("]", ""):
+            low, high = pattern[i - 1], pattern[i + 1]
+            if pattern[i - 2 : i - 1] == "\\" or high == "\\":
+                return False  # an escaped end: not worth reading
+            if not ("a" <= low <= high <= "z" or "0" <= low <= high <= "9"):
+                return False
+        i += 1
+    return True
+
+
+# The same rows for lower-cased attributions (IGNORECASE costs ``re`` 2-3x), when they allow it.
+_CHANNELS_LOWER = (
+    [(re.compile(p.pattern), channel) for p, channel in _CHANNELS]
+    if all(_lowerable(p.pattern) for p, _ in _CHANNELS)
+    else None
+)
+_ANY_CHANNEL_LOWER_RE = _any_of([p for p, _ in _CHANNELS_LOWER or []])
 _WORDS = read_reference_yaml("statement_speakers.yaml")
 _TOPICS = read_reference_yaml("topics.yaml")
 
@@ -120,12 +166,15 @@ _NAME_RUN_RE = re.compile(
 _LEADING_DETERMINER_RE = re.compile(
     r"^(?:the|a|an|this|that|these|those|his|her|its|their)\s+", re.I
 )
-_TRAILING_NOISE_RE = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|also|later|then|again|once|further|however|"
+# Words after a subject that are not part of it ("Lavrov has", "the ministry later"). The
+# pattern states the rule (and tests check against it); _strip_trailing_noise applies it.
+_NOISE_WORDS = (
+    r"has|have|had|was|were|is|are|also|later|then|again|once|further|however|"
     r"publicly|reportedly|recently|repeatedly|previously|\w+ly|himself|herself|itself|always|"
-    r"never|often|still|long|too|first|already))+\s*$",
-    re.IGNORECASE,
+    r"never|often|still|long|too|first|already"
 )
+_TRAILING_NOISE_RE = re.compile(rf"(?:\s+(?:{_NOISE_WORDS}))+\s*$", re.IGNORECASE)
+_NOISE_WORD_RE = re.compile(rf"(?:{_NOISE_WORDS})", re.IGNORECASE)
 _ADVERBIAL_SEGMENT_RE = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|in turn|for (?:his|her|its|their) part|"
     r"(?:on|in|at|during|after|before|when|while|asked|speaking|earlier|later|last|this|"
@@ -182,7 +231,7 @@ _QUOTE_FIRST_RE = re.compile(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“
 _COLON_COMMA_END_RE = re.compile(r"[:,]\s*$")
 _PARTICIPLE_AFTER_COMMA_RE = re.compile(r",[”\"»]?\s*(?:\w+\s+)?$")
 _CONJ_PRONOUN_END_RE = re.compile(r"(?:,\s*|\s)(?:but|and)\s+(?:he|she|they|it)\s+$")
-_NON_WORD_RE = re.compile(r"[\W_]+")
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
 _SPACES_RE = re.compile(r"\s+")
 _PASSIVE_AUX_END_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _BY_AFTER_RE = re.compile(r"\s+(?:by)\b")
@@ -206,7 +255,6 @@ _REPORT_BY_RE = re.compile(r"^(?:an?|the|several)\s+(?:\w+\s+)?reports?\s+(?:by|
 _VAGUE_REPORTS_RE = re.compile(r"^(?:several|some|many|other|unconfirmed)\s+reports?$")
 _COLON_END_RE = re.compile(r":\s*$")
 _PREDICATE_START_RE = re.compile(r"\s(?:was|were|is|are|had|has|remained|sounded|seemed)\b")
-_OUR_ALLIANCE_RE = re.compile(r"\bour (?:ally|allies|alliance)\b", re.IGNORECASE)
 
 
 # --- data shapes -------------------------------------------------------------------------------
@@ -334,12 +382,29 @@ class _Context:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)  # of ``mentions``, sorted by start
     lower: str = ""  # article.flat lower-cased, when that keeps every offset ("" otherwise)
+    # The quotes' starts when they follow each other without overlapping (as _find_quotes makes
+    # them), for bisection; None otherwise.
+    quote_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         lower = self.article.flat.lower()
         self.lower = lower if len(lower) == len(self.article.flat) else ""
+        quotes = self.quotes
+        if all(q.start < q.end for q in quotes) and all(
+            a.end <= b.start for a, b in zip(quotes, quotes[1:], strict=False)
+        ):
+            self.quote_starts = [q.start for q in quotes]
+
+    def quote_around(self, offset: int) -> _Quote | None:
+        """The quote containing ``offset`` (``_quote_around``)."""
+        if self.quote_starts is None:
+            return _quote_around(self.quotes, offset)
+        i = bisect_right(self.quote_starts, offset) - 1
+        if i >= 0 and offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
 
     def verbs(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """Speech-verb forms in flat[start:end] (offsets into flat; the match text may be
@@ -359,11 +424,11 @@ class _Context:
             if mention.type == "person":
                 if self.article.flat[mention.end : mention.end + 2] in ("'s", "’s"):
                     continue  # "Putin’s remarks": a possessive is not who speaks next
-                if _quote_around(self.quotes, mention.start):
+                if self.quote_around(mention.start):
                     continue
                 found.append(_from_mention(mention))
         for match in _NAME_RUN_RE.finditer(self.article.flat, since, offset):
-            if _quote_around(self.quotes, match.start()):
+            if self.quote_around(match.start()):
                 continue
             if self.article.flat[match.end() : match.end() + 2] in ("'s", "’s"):
                 continue
@@ -376,16 +441,17 @@ class _Context:
         return found
 
 
+# "Russia said": a state speaks through its institutions
+_MENTION_SPEAKER_TYPE = {"country": "institution", "group": "institution"}
+
+
 def _from_mention(mention: ActorMention) -> _Speaker:
-    kind = mention.type
-    if kind in ("country", "group"):
-        kind = "institution"  # "Russia said": a state speaks through its institutions
     return _Speaker(
         name=mention.name,
         actor_id=mention.actor_id,
         country=mention.country,
         role=mention.role,
-        type=kind,
+        type=_MENTION_SPEAKER_TYPE.get(mention.type, mention.type),
         surface=mention.surface,
         offset=mention.start,
     )
@@ -404,9 +470,27 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
     return _Speaker(name=name, type="person", surface=name, offset=offset + run.index(words[0]))
 
 
+def _strip_trailing_noise(text: str) -> str:
+    """``text`` without the noise words it ends with: ``_TRAILING_NOISE_RE.sub("", text)``.
+
+    Walks the words from the end instead: the pattern, anchored at the end, is tried by ``re``
+    at every space of the text (and ``\\w+ly`` reads each word there), a cost that grows with it.
+    Each noise word must follow a space; the cut is at the spaces before the first of them.
+    """
+    cut = -1
+    end = len(text.rstrip())
+    while end > 0:
+        word = text[:end].rsplit(None, 1)[-1]
+        start = end - len(word)
+        if start == 0 or not _NOISE_WORD_RE.fullmatch(word):
+            break
+        cut = end = len(text[:start].rstrip())
+    return text[:cut] if cut >= 0 else text
+
+
 def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | None:
     """Who a subject phrase names: a listed actor, a pronoun, a description or a new name."""
-    phrase = _TRAILING_NOISE_RE.sub("", phrase)
+    phrase = _strip_trailing_noise(phrase)
     lead = len(phrase) - len(phrase.lstrip(" ,;:—–-"))
     phrase = phrase.strip(" ,;:—–-")
     if not phrase or _POSSESSIVE_END_RE.search(phrase):
@@ -592,27 +676,58 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
         return _Speaker(
             actor.name, actor.actor_id, actor.country, actor.role, actor.type, phrase, start
         )
-    candidates: list[_Speaker] = [_copy(s.speaker) for s in ctx.statements if s.cue_start < start]
-    candidates += [_from_mention(m) for m in ctx.mentions if m.start < start]
-    candidates.sort(key=lambda s: s.offset)
     is_media = bool(_MEDIA_NOUN_RE.search(head))
     is_anonymous = bool(_ANONYMOUS_NOUN_RE.fullmatch(head))
-    for speaker in reversed(candidates):
+    for speaker, kind in _earlier_speakers(ctx, start):
         if country and speaker.country and speaker.country != country:
             continue
-        if is_media and speaker.type == "media":
-            return speaker
-        if is_anonymous and speaker.type == "anonymous":
-            return speaker
-        role_words = set(_LOWER_WORD_RE.findall((speaker.role + " " + speaker.surface).lower()))
+        if (is_media and kind == "media") or (is_anonymous and kind == "anonymous"):
+            return _as_speaker(speaker)
         if (
             head
-            and head in role_words
-            and speaker.type in ("person", "anonymous", "institution")
             and not is_media
+            and kind in ("person", "anonymous", "institution")
+            and head in _lower_words(speaker.role + " " + speaker.surface)
         ):
-            return speaker
+            return _as_speaker(speaker)
     return None
+
+
+def _earlier_speakers(ctx: _Context, start: int) -> Iterator[tuple[_Speaker | ActorMention, str]]:
+    """(candidate, speaker type) for earlier statements' speakers and actors mentioned before
+    ``start``, nearest first.
+
+    The order of a stable sort by offset of [statement speakers..., mentions...], reversed
+    (at equal offsets a mention comes first), produced lazily: the search usually stops after a
+    few candidates, so no speaker object is built for the others (``_as_speaker`` builds the
+    one chosen).
+    """
+    stated = sorted(
+        (s.speaker for s in ctx.statements if s.cue_start < start), key=lambda s: s.offset
+    )
+    mentions = ctx.mentions
+    i, j = len(stated) - 1, bisect_left(ctx.mention_starts, start) - 1
+    while i >= 0 or j >= 0:
+        if j >= 0 and (i < 0 or mentions[j].start >= stated[i].offset):
+            mention = mentions[j]
+            yield mention, _MENTION_SPEAKER_TYPE.get(mention.type, mention.type)
+            j -= 1
+        else:
+            yield stated[i], stated[i].type
+            i -= 1
+
+
+def _as_speaker(candidate: _Speaker | ActorMention) -> _Speaker:
+    """A new speaker for a candidate of ``_earlier_speakers``."""
+    if isinstance(candidate, ActorMention):
+        return _from_mention(candidate)
+    return _copy(candidate)
+
+
+@lru_cache(maxsize=4096)
+def _lower_words(text: str) -> frozenset[str]:
+    """The lower-case words of a speaker's role and surface ("Foreign Minister Lavrov")."""
+    return frozenset(_LOWER_WORD_RE.findall(text.lower()))
 
 
 # --- cues --------------------------------------------------------------------------------------
@@ -668,7 +783,7 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             names = ctx.persons_before(prev_end, prev_start)
             if names and not flat[names[-1].offset + len(names[-1].surface) : prev_end].strip(" ,"):
                 return names[-1]
-        cleaned = _TRAILING_NOISE_RE.sub("", " " + segment).strip()
+        cleaned = _strip_trailing_noise(" " + segment).strip()
         if not cleaned or (
             _ADVERBIAL_SEGMENT_RE.match(cleaned) and not _ends_with_subject(cleaned)
         ):
@@ -714,13 +829,13 @@ def _content_right(
         content_start = after
     while content_start < sentence_end and flat[content_start] in " ,:":
         content_start += 1
-    quote_at = _quote_around(ctx.quotes, content_start)
+    quote_at = ctx.quote_around(content_start)
     end = sentence_end
     if quote_at is not None and quote_at.start == content_start:
         end = max(end, quote_at.end)
     # A following participle cue (", adding that ...", ", calling ...") starts a new statement.
     for match in ctx.verbs(content_start, end):
-        if _quote_around(ctx.quotes, match.start()):
+        if ctx.quote_around(match.start()):
             continue
         before = flat[max(content_start, match.start() - 12) : match.start()]
         if match.group().lower() in _PARTICIPLES and _PARTICIPLE_AFTER_COMMA_RE.search(before):
@@ -745,12 +860,13 @@ def _content_right(
 def _kind(ctx: _Context, start: int, end: int, inner: list[_Quote]) -> str:
     if not inner:
         return "indirect"
+    # Direct when no letter or digit lies outside the quotes (blanking them out of the span).
     flat = ctx.article.flat
     outside = flat[start:end]
     for quote in inner:
         a, b = quote.start - start, min(quote.end, end) - start
         outside = outside[:a] + " " * (b - a) + outside[b:]
-    return "direct" if len(_NON_WORD_RE.sub("", outside)) == 0 else "mixed"
+    return "mixed" if _WORD_CHAR_RE.search(outside) else "direct"
 
 
 def _sentence_bounds(article: Article, offset: int) -> tuple[int, int, int]:
@@ -800,29 +916,60 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
         s_start, s_end = sentence.start, sentence.end
         handled: list[tuple[int, int]] = []
 
-        sentence_lower = flat[s_start:s_end].lower()
-        quoted_as = _QUOTED_AS_RE.finditer(flat, s_start, s_end) if " as " in sentence_lower else ()
+        # Cheap tests before the patterns: substrings every match contains.
+        if ctx.lower:
+            lower, lo, hi = ctx.lower, s_start, s_end
+        else:
+            lower, lo, hi = flat[s_start:s_end].lower(), 0, s_end - s_start
+        quoted_as = (
+            _QUOTED_AS_RE.finditer(flat, s_start, s_end)
+            if lower.find(" as ", lo, hi) >= 0
+            # "quoted", "quoting", "cited", "citing" (IGNORECASE also reads "ı" as "i"; "İ",
+            # which lower() makes two characters, leaves ctx.lower empty)
+            and (
+                not ctx.lower
+                or lower.find("quot", lo, hi) >= 0
+                or lower.find("cit", lo, hi) >= 0
+                or lower.find("cıt", lo, hi) >= 0
+            )
+            else ()
+        )
         for match in quoted_as:
-            if _quote_around(ctx.quotes, match.start()):
+            if ctx.quote_around(match.start()):
                 continue
             handled.append((match.start(), match.end()))
             _quoted_as(ctx, match, sentence, paragraph, p_end)
 
         according = (
-            _ACCORDING_RE.finditer(flat, s_start, s_end) if "ccording" in sentence_lower else ()
+            _ACCORDING_RE.finditer(flat, s_start, s_end)
+            if lower.find("ccording", lo, hi) >= 0
+            else ()
         )
         for match in according:
-            if _quote_around(ctx.quotes, match.start()):
+            if ctx.quote_around(match.start()):
                 continue
             handled.append((match.start(), match.end()))
             _according_to(ctx, match, sentence, paragraph)
 
         for match in ctx.verbs(s_start, s_end):
-            if any(a <= match.start() < b for a, b in handled):
+            if handled and any(a <= match.start() < b for a, b in handled):
                 continue
-            if _quote_around(ctx.quotes, match.start()):
+            if ctx.quote_around(match.start()):
                 continue
             _verb_cue(ctx, match, sentence, paragraph, p_end)
+
+
+def _last_word(text: str) -> str:
+    """The last whitespace-delimited word of ``text`` and the spaces after it.
+
+    A pattern anchored at the end of ``text`` that matches one word (or a mark) and spaces,
+    such as ``\\b(?:is|was)\\s+$``, can only match there: searching this tail instead of the
+    whole text finds the same (it starts after a space or at the text's start).
+    """
+    head = text.rstrip()
+    if not head:
+        return text
+    return text[len(head) - len(head.rsplit(None, 1)[-1]) :]
 
 
 def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_end: int) -> None:
@@ -833,17 +980,18 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return
     s_start, s_end = sentence.start, sentence.end
     cue_start, cue_end = match.start(), match.end()
-    before = flat[s_start:cue_start]
+    # The word before the cue: the patterns below are anchored at the cue and match there.
+    before = _last_word(flat[s_start:cue_start])
     # Passive and nominal uses are not attributions: "is said to", "was reported", "the said".
     if (
         _PASSIVE_AUX_END_RE.search(before)
         and form not in ("quoted",)
-        and not _BY_AFTER_RE.match(flat[cue_end:s_end])
+        and not _BY_AFTER_RE.match(flat, cue_end, s_end)
     ):
         return
     if _MODAL_OR_DETERMINER_END_RE.search(before.lower()) and form not in _PARTICIPLES:
         return
-    if _TO_FOR_AFTER_RE.match(flat[cue_end:s_end]) and form in ("said", "says", "reported"):
+    if _TO_FOR_AFTER_RE.match(flat, cue_end, s_end) and form in ("said", "says", "reported"):
         return  # "is said to have", "reported to"
     if form == "calling" and not _COMMA_END_RE.search(before):
         return
@@ -941,7 +1089,7 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         and comma_before_subject > s_start
         and not _QUOTE_AFTER_COMMA_RE.match(tail)
         and (not tail or tail[0] in ",." or _TIME_ADVERBIAL_RE.match(tail))
-        and not _QUOTE_MARK_END_RE.search(flat[s_start:comma_before_subject])
+        and not _QUOTE_MARK_END_RE.search(_last_word(flat[s_start:comma_before_subject]))
         and not left_text.endswith(("”", '"'))
     ):
         parenthetical = tail.startswith(",") and len(tail) > 3
@@ -1206,8 +1354,19 @@ def _verb_phrase_start(flat: str, start: int, end: int) -> int:
 # --- dates and channels ------------------------------------------------------------------------
 
 
+def _dates_within(dates: list[DateMention]) -> Callable[[int, int], list[DateMention]]:
+    """For the dates with a value: the function giving those starting in [start, end), in the
+    order of ``dates`` (by bisection when they come in reading order, as find_dates gives them)."""
+    valued = [d for d in dates if d.value is not None]
+    starts = [d.start for d in valued]
+    if starts == sorted(starts):
+        return lambda start, end: valued[bisect_left(starts, start) : bisect_left(starts, end)]
+    return lambda start, end: [d for d in valued if start <= d.start < end]
+
+
 def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     article = ctx.article
+    within = _dates_within(dates)
     for index, statement in enumerate(ctx.statements):
         cue_sentence = article.sentence_at(statement.cue_start) or article.sentence_at(
             statement.start
@@ -1216,22 +1375,16 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             continue
         outside = [
             d
-            for d in dates
-            if cue_sentence.start <= d.start < cue_sentence.end
-            and not (statement.start <= d.start < statement.end)
-            and d.value is not None
+            for d in within(cue_sentence.start, cue_sentence.end)
+            if not (statement.start <= d.start < statement.end)
         ]
         if outside:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
             statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
             continue
-        inside_postposed = [
-            d
-            for d in dates
-            if statement.start <= d.start < statement.end
-            and d.value is not None
-            and statement.cue_start > statement.end
-        ]
+        inside_postposed = (
+            within(statement.start, statement.end) if statement.cue_start > statement.end else []
+        )
         if inside_postposed and statement.kind == "indirect":
             statement.date = inside_postposed[-1]
             continue
@@ -1245,12 +1398,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         if previous_sentence is not None and ctx.paragraph_of.get(
             previous_sentence.sentence_id
         ) == ctx.paragraph_of.get(cue_sentence.sentence_id):
-            near = [
-                d
-                for d in dates
-                if previous_sentence.start <= d.start < previous_sentence.end
-                and d.value is not None
-            ]
+            near = within(previous_sentence.start, previous_sentence.end)
             if near and _names_speaker(
                 ctx, previous_sentence.start, previous_sentence.end, statement.speaker
             ):
@@ -1263,10 +1411,8 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             earlier_sentence = article.sentences[back]
             near = [
                 d
-                for d in dates
-                if earlier_sentence.start <= d.start < earlier_sentence.end
-                and d.value is not None
-                and d.precision == "day"
+                for d in within(earlier_sentence.start, earlier_sentence.end)
+                if d.precision == "day"
             ]
             if near and _names_speaker(
                 ctx, earlier_sentence.start, earlier_sentence.end, statement.speaker
@@ -1296,6 +1442,20 @@ def _names_speaker(ctx: _Context, start: int, end: int, speaker: _Speaker) -> bo
     return bool(surname) and surname in ctx.article.flat[start:end]
 
 
+def _channel_in(attribution: str) -> str:
+    """The channel of the first row of statement_channels.csv matching ``attribution``."""
+    lowered = _lowered(attribution) if _CHANNELS_LOWER is not None else None
+    if lowered is not None:
+        text, rows, any_row = lowered, _CHANNELS_LOWER, _ANY_CHANNEL_LOWER_RE
+    else:
+        text, rows, any_row = attribution, _CHANNELS, _ANY_CHANNEL_RE
+    if any_row is None or any_row.search(text):
+        for pattern, channel in rows:  # type: ignore[union-attr]
+            if pattern.search(text):
+                return channel
+    return ""
+
+
 def _assign_channels(ctx: _Context) -> None:
     flat = ctx.article.flat
     for statement in ctx.statements:
@@ -1323,11 +1483,7 @@ def _assign_channels(ctx: _Context) -> None:
         if media:
             statement.channel = media[0].name
             continue
-        if _ANY_CHANNEL_RE is None or _ANY_CHANNEL_RE.search(attribution):
-            for pattern, channel in _CHANNELS:
-                if pattern.search(attribution):
-                    statement.channel = channel
-                    break
+        statement.channel = _channel_in(attribution)
         if not statement.channel and statement.speaker.type == "media":
             statement.channel = statement.speaker.name
 
@@ -1347,69 +1503,206 @@ _TOPIC_LOWER_RES = {
     name: re.compile(r"(?<![\w-])(?:" + _word_alternation([c.lower() for c in spec["cues"]]) + r")")
     for name, spec in (_TOPICS.get("topics") or {}).items()
 }
-_ANY_TOPIC_LOWER_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + _word_alternation(
-        [c.lower() for spec in (_TOPICS.get("topics") or {}).values() for c in spec["cues"]]
+_TOPIC_CUES_LOWER = [
+    c.lower() for spec in (_TOPICS.get("topics") or {}).values() for c in spec["cues"]
+]
+# Every place in lower-cased content where some cue may start, found in one scan: a prefix tree
+# of all cues (its classes for spaces and apostrophes accept a little more than the cues), in a
+# look-ahead so that no start is hidden inside another match. Only the topics whose own pattern
+# matches at one of these places are counted. Not usable if a topic has no cue or an empty one
+# (its pattern would match everywhere).
+_TOPIC_STARTS_RE = (
+    re.compile(
+        r"(?<![\w-])(?=["
+        + re.escape("".join(sorted({c[0] for c in _TOPIC_CUES_LOWER})))
+        + "])(?="
+        + trie_pattern(sorted(set(_TOPIC_CUES_LOWER)))
+        + ")"
     )
-    + r")"
+    if all(_TOPIC_CUES_LOWER)
+    and all(spec["cues"] for spec in (_TOPICS.get("topics") or {}).values())
+    else None
 )
+# The topics with a cue starting with each character (a cue start found, which topics to try).
+_TOPICS_BY_FIRST: dict[str, list[str]] = {}
+for _name, _spec in (_TOPICS.get("topics") or {}).items():
+    for _first in sorted({c.lower()[:1] for c in _spec["cues"]}):
+        _TOPICS_BY_FIRST.setdefault(_first, []).append(_name)
 _STANCE = _TOPICS.get("alliance_stance") or {}
-_ALLIANCE_RE = re.compile(rf"\b(?:{_word_alternation(_STANCE.get('alliance_words', []))})\b", re.I)
-_PARTNER_RE = re.compile(
-    rf"\b(?:{_word_alternation(_STANCE.get('partnership_words', []))})\b", re.I
-)
-_NEGATOR_RE = re.compile(
-    r"(?:\b(?:"
-    + _word_alternation([n for n in _STANCE.get("negators", []) if n.isalpha()])
-    + r")\b|n[’']t\b)",
-    re.I,
-)
-_WEAKENING_RE = re.compile(
-    rf"\b(?:{_word_alternation(_STANCE.get('weakening_words', []))})\b", re.I
-)
-_DISMISSAL_RE = re.compile(
-    rf"\b(?:{_word_alternation(_STANCE.get('dismissal_words', []))})\b", re.I
-)
 _LABEL_REFUSAL_RES = [re.compile(p, re.I) for p in _STANCE.get("label_refusal", [])]
 _COMPARATIVE_RES = [re.compile(p, re.I) for p in _STANCE.get("comparative_denial", [])]
-# "but" starts a new clause, except in "nothing but" / "anything but" / "all but"
-_CLAUSE_SPLIT_RE = re.compile(
-    r"[;,.:]|(?<!nothing )(?<!anything )(?<!all )\bbut\b|\byet\b|\bwhile\b|\bwhereas\b", re.I
+
+
+def _lower_patterns(patterns: list[re.Pattern[str]]) -> list[re.Pattern[str]] | None:
+    """The patterns compiled case-sensitive, for lower-cased text (None if one does not allow it:
+    ``_lowerable``)."""
+    if all(_lowerable(p.pattern) for p in patterns):
+        return [re.compile(p.pattern) for p in patterns]
+    return None
+
+
+_LABEL_REFUSAL_LOWER_RES = _lower_patterns(_LABEL_REFUSAL_RES)
+_COMPARATIVE_LOWER_RES = _lower_patterns(_COMPARATIVE_RES)
+
+
+def _any_match(
+    patterns: list[re.Pattern[str]], lower_patterns: list[re.Pattern[str]] | None, text: str
+) -> bool:
+    """Whether one of the IGNORECASE ``patterns`` matches in ``text`` (searching the lower-cased
+    text with ``lower_patterns``, the same compiled case-sensitive, where they allow it)."""
+    lowered = _lowered(text) if lower_patterns is not None and patterns else None
+    if lowered is not None:
+        return any(p.search(lowered) for p in lower_patterns)  # type: ignore[union-attr]
+    return any(p.search(text) for p in patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class _StanceWords:
+    """The stance word lists as patterns: case-insensitive, or lower case for lower-cased text
+    (IGNORECASE makes ``re`` compare every position with every word's first letter folded)."""
+
+    alliance: re.Pattern[str]
+    partner: re.Pattern[str]
+    negator: re.Pattern[str]
+    weakening: re.Pattern[str]
+    dismissal: re.Pattern[str]
+    clause_split: re.Pattern[str]
+    our_alliance: re.Pattern[str]
+    # What every alliance word starts with ("all"), in lower-cased text: a text without it has
+    # none ("" when unknown: case-insensitive matching, or no common start).
+    alliance_start: str = ""
+
+    def has_alliance(self, text: str) -> bool:
+        if self.alliance_start and self.alliance_start not in text:
+            return False
+        return self.alliance.search(text) is not None
+
+    @classmethod
+    def compile(cls, *, lower: bool) -> _StanceWords:
+        flags = 0 if lower else re.IGNORECASE
+
+        def words(key: str) -> re.Pattern[str]:
+            listed = [w.lower() if lower else w for w in _STANCE.get(key, [])]
+            return re.compile(rf"\b(?:{_word_alternation(listed)})\b", flags)
+
+        negators = [n.lower() if lower else n for n in _STANCE.get("negators", []) if n.isalpha()]
+        return cls(
+            alliance=words("alliance_words"),
+            partner=words("partnership_words"),
+            negator=re.compile(r"(?:\b(?:" + _word_alternation(negators) + r")\b|n[’']t\b)", flags),
+            weakening=words("weakening_words"),
+            dismissal=words("dismissal_words"),
+            # "but" starts a new clause, except in "nothing but" / "anything but" / "all but"
+            # (the words behind one \b: re then tries one branch, not four, at each position)
+            clause_split=re.compile(
+                r"[;,.:]|\b(?:(?<!nothing )(?<!anything )(?<!all )but|yet|while|whereas)\b",
+                flags,
+            ),
+            our_alliance=re.compile(r"\bour (?:ally|allies|alliance)\b", flags),
+            alliance_start=commonprefix([w.lower() for w in _STANCE.get("alliance_words", [])])
+            if lower
+            else "",
+        )
+
+
+_STANCE_WORDS = _StanceWords.compile(lower=False)
+# Lower-case patterns find in lower-cased text exactly what the IGNORECASE ones find in the text
+# when the words are ASCII (see _lowered); otherwise only the IGNORECASE ones are used.
+_STANCE_LOWER_WORDS = (
+    _StanceWords.compile(lower=True)
+    if all(
+        str(w).isascii()
+        for key in (
+            "alliance_words",
+            "partnership_words",
+            "negators",
+            "weakening_words",
+            "dismissal_words",
+        )
+        for w in _STANCE.get(key, [])
+    )
+    else None
 )
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when lower-case ASCII patterns find in it exactly what IGNORECASE finds
+    in ``text``: lower-casing kept every offset, and there is no dotless ``ı`` or long ``ſ``
+    (the only characters IGNORECASE matches to ASCII letters that lower() leaves alone)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ı" in lowered or "ſ" in lowered:
+        return None
+    return lowered
+
+
+def _stance_words(text: str) -> tuple[str, _StanceWords]:
+    """The text to match stance words in, and the patterns to match there."""
+    lowered = _lowered(text) if _STANCE_LOWER_WORDS is not None else None
+    if lowered is None:
+        return text, _STANCE_WORDS
+    return lowered, _STANCE_LOWER_WORDS  # type: ignore[return-value]
 
 
 def _topic(
-    mentions: list[ActorMention],
     statement: _Statement,
     sentence_countries: set[str],
-    sentence_text: str,
     content: str,
+    sentence_text: Callable[[], str],
 ) -> str:
+    """The topic of a statement's content; ``sentence_text`` gives its sentence's text."""
     best, best_hits = "", 0
     lowered = content.lower()
-    if len(lowered) == len(content):  # lower-casing kept every character in place
-        text, patterns = lowered, _TOPIC_LOWER_RES
-        cued = _ANY_TOPIC_LOWER_RE.search(lowered) is not None
+    if len(lowered) == len(content) and _TOPIC_STARTS_RE is not None:
+        counted = _topic_hits(lowered)  # lower-casing kept every character in place
+    elif len(lowered) == len(content):
+        counted = {n: len(p.findall(lowered)) for n, p in _TOPIC_LOWER_RES.items()}
     else:
-        text, patterns, cued = content, {n: p for n, (p, _) in _TOPIC_RES.items()}, True
+        counted = {n: len(p.findall(content)) for n, (p, _) in _TOPIC_RES.items()}
     for name, (_, pair) in _TOPIC_RES.items():
-        hits = len(patterns[name].findall(text)) if cued else 0
+        hits = counted.get(name, 0)
         if hits and pair:
+            stance_text, words = _stance_words(content)
             countries = sentence_countries | {statement.speaker.country}
             mentions_pair = set(pair) <= countries or (
-                statement.speaker.country in pair and _OUR_ALLIANCE_RE.search(content)
+                statement.speaker.country in pair and words.our_alliance.search(stance_text)
             )
-            if not mentions_pair and not _ALLIANCE_RE.search(content):
+            if not mentions_pair and not words.has_alliance(stance_text):
                 hits = 0
             elif not mentions_pair:
                 hits = hits if (set(pair) & countries) else 0
         if hits > best_hits:
             best, best_hits = name, hits
     # Refusing the alliance label speaks to the alliance even without the word in the quote.
-    if any(p.search(content) for p in _LABEL_REFUSAL_RES) and _ALLIANCE_RE.search(sentence_text):
+    if _any_match(_LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content) and _has_alliance_word(
+        sentence_text()
+    ):
         return "russia_iran_alliance"
     return best
+
+
+def _has_alliance_word(text: str) -> bool:
+    text, words = _stance_words(text)
+    return words.has_alliance(text)
+
+
+def _topic_hits(lowered: str) -> dict[str, int]:
+    """``len(_TOPIC_LOWER_RES[name].findall(lowered))`` for each topic with a hit.
+
+    findall takes the leftmost match, then the next one from its end; every match starts at a
+    place ``_TOPIC_STARTS_RE`` finds, so trying a topic's pattern at those places in order (and
+    skipping the places inside its last match) counts the same matches.
+    """
+    hits: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    for start in _TOPIC_STARTS_RE.finditer(lowered):  # type: ignore[union-attr]
+        at = start.start()
+        for name in _TOPICS_BY_FIRST.get(lowered[at], ()):
+            if at >= ends.get(name, 0):
+                match = _TOPIC_LOWER_RES[name].match(lowered, at)
+                if match is not None:
+                    hits[name] = hits.get(name, 0) + 1
+                    ends[name] = match.end()
+    return hits
 
 
 def alliance_stance(content: str, context: str = "") -> str:
@@ -1419,31 +1712,43 @@ def alliance_stance(content: str, context: str = "") -> str:
     denies; a negated alliance beside an affirmed partnership ("not a strategic ally, but a
     strategic partnership") qualifies; declaring the alliance's weakening a myth affirms.
     """
-    if any(p.search(content) for p in _COMPARATIVE_RES):
+    return _alliance_stance(content, lambda: context)
+
+
+def _alliance_stance(content: str, context: Callable[[], str]) -> str:
+    """``alliance_stance``, the context made only if a label refusal needs it."""
+    if _any_match(_COMPARATIVE_RES, _COMPARATIVE_LOWER_RES, content):
         return "qualifies"
-    if any(p.search(content) for p in _LABEL_REFUSAL_RES) and _ALLIANCE_RE.search(
-        context or content
+    # Refusing the label ("I wouldn't use that word") speaks to the alliance beside its word.
+    if _any_match(_LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content) and _has_alliance_word(
+        context() or content
     ):
         return "denies"
+    text, words = _stance_words(content)
     negated_alliance = affirmed_alliance = affirmed_partner = False
-    for clause in _CLAUSE_SPLIT_RE.split(content):
-        if _WEAKENING_RE.search(clause) and _DISMISSAL_RE.search(clause):
+    for clause in words.clause_split.split(text):
+        if words.weakening.search(clause) and words.dismissal.search(clause):
             # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
             # a statement on the alliance that dismisses its weakening affirms it
             return "affirms"
-        for match in _ALLIANCE_RE.finditer(clause):
+        alliances = (
+            words.alliance.finditer(clause)
+            if not words.alliance_start or words.alliance_start in clause
+            else ()
+        )
+        for match in alliances:
             window = clause[max(0, match.start() - 40) : match.start()]
-            if _NEGATOR_RE.search(window):
+            if words.negator.search(window):
                 negated_alliance = True
             elif (
-                _WEAKENING_RE.search(clause)
-                and _DISMISSAL_RE.search(clause)
-                or not _WEAKENING_RE.search(clause[max(0, match.start() - 25) : match.start()])
+                words.weakening.search(clause)
+                and words.dismissal.search(clause)
+                or not words.weakening.search(clause[max(0, match.start() - 25) : match.start()])
             ):
                 affirmed_alliance = True
-        for match in _PARTNER_RE.finditer(clause):
+        for match in words.partner.finditer(clause):
             window = clause[max(0, match.start() - 40) : match.start()]
-            if not _NEGATOR_RE.search(window):
+            if not words.negator.search(window):
                 affirmed_partner = True
     if negated_alliance and affirmed_partner:
         return "qualifies"
@@ -1475,6 +1780,15 @@ def find_statement_spans(
     ``mentions`` and ``dates`` are the article's actor mentions and date mentions when the
     caller has them already (``find_actor_mentions(article)``, ``find_dates(article)``).
     """
+    return _find_statements(article, mentions, dates).statements
+
+
+def _find_statements(
+    article: Article,
+    mentions: list[ActorMention] | None = None,
+    dates: list[DateMention] | None = None,
+) -> _Context:
+    """The statements found, in the context they were found in (mentions sorted, quotes...)."""
     paragraphs = _paragraphs(article)
     paragraph_of: dict[int, int] = {}
     p_index = 0
@@ -1494,7 +1808,7 @@ def find_statement_spans(
     _continuations(ctx, paragraphs)
     _assign_dates(ctx, find_dates(article) if dates is None else dates)
     _assign_channels(ctx)
-    return ctx.statements
+    return ctx
 
 
 def extract_statements(
@@ -1516,19 +1830,28 @@ def extract_statements(
     """
     if mentions is None:
         mentions = find_actor_mentions(article)
-    statements = find_statement_spans(article, mentions, dates)
-    scorer = _scorer() if score else None
-    scored: dict[str, tuple[float, float]] = {}
-    if scorer is not None and sentence_scores is not None:
-        for sentence, values in zip(article.sentences, sentence_scores, strict=True):
-            scored.setdefault(sentence.clean, (values[0], values[1]))  # type: ignore[arg-type]
-    by_start = sorted(mentions, key=lambda m: m.start)
-    mention_starts = [m.start for m in by_start]
+    ctx = _find_statements(article, mentions, dates)
+    statements = ctx.statements
+    by_start, mention_starts = ctx.mentions, ctx.mention_starts  # sorted by start
+    quotes = [article.readable(s.start, s.end) for s in statements]
+    # The readable text of a statement's sentence (the quote when it has none) is only needed
+    # when a quote refuses the alliance label: made then, once per sentence.
+    sentence_texts: dict[int, str] = {}
+
+    def sentence_text(sentence: Sentence | None, quote: str) -> str:
+        if sentence is None:
+            return quote
+        text = sentence_texts.get(sentence.sentence_id)
+        if text is None:
+            text = sentence_texts[sentence.sentence_id] = article.readable(
+                sentence.start, sentence.end
+            )
+        return text
+
     rows: list[dict[str, object]] = []
-    for n, statement in enumerate(statements, start=1):
+    for n, (statement, quote) in enumerate(zip(statements, quotes, strict=True), start=1):
         sentence = article.sentence_at(statement.start)
-        quote = article.readable(statement.start, statement.end)
-        sentence_text = article.readable(sentence.start, sentence.end) if sentence else quote
+        context = partial(sentence_text, sentence, quote)
         span = (sentence.start, sentence.end) if sentence else (statement.start, statement.end)
         countries = {
             m.country
@@ -1539,8 +1862,8 @@ def extract_statements(
             ]
             if m.country
         }
-        topic = _topic_for(mentions, statement, countries, sentence_text, quote)
-        stance = alliance_stance(quote, sentence_text) if topic == "russia_iran_alliance" else ""
+        topic = _topic(statement, countries, quote, context)
+        stance = _alliance_stance(quote, context) if topic == "russia_iran_alliance" else ""
         said_on, precision, basis = "", "unknown", "unknown"
         if (
             statement.date is not None
@@ -1576,23 +1899,40 @@ def extract_statements(
             "topic": topic,
             "stance": stance,
         }
-        if scorer is not None:
-            scores = scored.get(quote)
-            if scores is None:
-                scores = scored[quote] = scorer(quote)
-            row["polarity"], row["subjectivity"] = scores
         rows.append(row)
+    scores = score_quotes(article, quotes, sentence_scores) if score else None
+    if scores is not None:
+        for row, (polarity, subjectivity) in zip(rows, scores, strict=True):
+            row["polarity"], row["subjectivity"] = polarity, subjectivity
     return rows
 
 
-def _topic_for(
-    mentions: list[ActorMention],
-    statement: _Statement,
-    sentence_countries: set[str],
-    sentence_text: str,
-    content: str,
-) -> str:
-    return _topic(mentions, statement, sentence_countries, sentence_text, content)
+def score_quotes(
+    article: Article,
+    quotes: Sequence[str],
+    sentence_scores: Sequence[Sequence[float | int | None]] | None = None,
+) -> list[tuple[float, float]] | None:
+    """TextBlob's (polarity, subjectivity) of each quote text (None without the tone module).
+
+    The one place statements are scored. ``sentence_scores`` are ``score_texts`` of the
+    article's sentences' clean texts, in sentence order, when the caller has them: a quote that
+    is exactly a sentence's clean text takes its polarity and subjectivity from there (the same
+    TextBlob values). Every other distinct quote text is scored once.
+    """
+    scorer = _scorer()
+    if scorer is None:
+        return None
+    scored: dict[str, tuple[float, float]] = {}
+    if sentence_scores is not None:
+        for sentence, values in zip(article.sentences, sentence_scores, strict=True):
+            scored.setdefault(sentence.clean, (values[0], values[1]))  # type: ignore[arg-type]
+    out: list[tuple[float, float]] = []
+    for quote in quotes:
+        values = scored.get(quote)
+        if values is None:
+            values = scored[quote] = scorer(quote)
+        out.append(values)
+    return out
 
 
 def said_on_date(row: dict[str, object]) -> date | None:
