@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
 
-from newsframe.actors import country_of, find_actor_mentions, lookup_alias, resolve_title
+from newsframe.actors import (
+    FormScanner,
+    country_of,
+    find_actor_mentions,
+    lookup_alias,
+    resolve_title,
+    trie_pattern,
+)
 from newsframe.article import Article
 from newsframe.reference import read_reference_csv
 
@@ -103,3 +111,19 @@ def test_actor_list_is_well_formed() -> None:
         assert row["type"] in {"person", "institution", "media", "country", "group"}, row
         assert row["country"] == "" or (len(row["country"]) == 3 and row["country"].isupper())
         assert lookup_alias(row["name"]) is not None or row["name"].startswith("the ")
+
+
+def test_form_scanner_finds_what_one_pattern_finds() -> None:
+    """The fast passes (capitals, after a space, after a mark) give the single pattern's spans,
+    also where spans of different passes overlap or a form follows a non-ASCII letter."""
+    forms = ["air defense", "air", "defense", "de", "us", "u.s.", "US", "a b c", "c d", "Çavuş"]
+    scanner = FormScanner(forms, trie_pattern, not_after=".", tail=r"(?![\w])")
+    rng = random.Random(7)
+    pieces = [*forms, " ", "-", ".", "(", "'", "“", "x", "ş", "é", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["air-defense de us", "a b c d", "(air defense) -defense", "Çavuşoğlu şus U.S.us"]
+    for text in texts:
+        start = rng.randint(0, len(text))
+        for span in ((0, len(text)), (start, rng.randint(start, len(text)))):
+            expected = [m.span() for m in scanner.exact.finditer(text, *span)]
+            assert scanner.spans(text, *span) == expected, (text, span)

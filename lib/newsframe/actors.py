@@ -9,7 +9,9 @@ Everything is compiled once, at first use, into a few regular expressions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache, lru_cache
 
@@ -113,6 +115,105 @@ def trie_pattern(forms: list[str]) -> str:
     return render(trie)
 
 
+class FormScanner:
+    """Finds what ``finditer`` of ``(?<![\\w<not_after>])(?:<forms>)<tail>`` finds, faster.
+
+    One alternation of many forms is tried at every character of an article, and each try
+    costs. Here each pass starts with something the regex engine can skip ahead to: forms that
+    start with a capital (or a digit) are sought by their first character, rare in running
+    text; lower-case forms only right after a space (a literal the engine finds fast), or
+    after another non-word mark ('"', '(', '-', ...), or at the very start. A word start is
+    in exactly one of these classes, so the passes find the spans the single pattern would,
+    except where spans of different passes overlap ("air-defense" and the "defense" after its
+    hyphen): from there the single pattern is rerun until it meets the passes' spans again.
+
+    ``render`` turns forms into a prefix-tree alternation (``trie_pattern`` or its like); the
+    forms must start with a word character (else the single pattern is used throughout).
+    """
+
+    def __init__(
+        self,
+        forms: list[str],
+        render: Callable[[list[str]], str],
+        *,
+        not_after: str = "",
+        tail: str = "",
+    ) -> None:
+        not_after = re.escape(not_after)
+        self.exact = re.compile(rf"(?<![\w{not_after}])(?:{render(forms)}){tail}")
+        self._capital: re.Pattern[str] | None = None
+        self._after_space: re.Pattern[str] | None = None
+        self._after_mark: re.Pattern[str] | None = None
+        self._at_start: re.Pattern[str] | None = None
+        self._fast = all(f and (f[0].isalnum() or f[0] == "_") for f in forms)
+        if not self._fast:
+            return
+        capital: dict[str, list[str]] = {}
+        for form in forms:
+            if not form[0].islower():
+                capital.setdefault(form[0], []).append(form[1:])
+        if capital:
+            # The look-behind after the first character keeps the pattern starting with a
+            # plain character, which the engine searches for without trying each position.
+            branches = [
+                re.escape(first) + rf"(?<![\w{not_after}].)" + render(rests)
+                for first, rests in sorted(capital.items())
+            ]
+            self._capital = re.compile(f"(?:{'|'.join(branches)}){tail}")
+        lower = [form for form in forms if form[0].islower()]
+        if lower:
+            body = f"(?:{render(lower)}){tail}"
+            self._after_space = re.compile(f" ({body})")
+            self._after_mark = re.compile(rf"([^A-Za-z0-9_ {not_after}])({body})")
+            self._at_start = re.compile(body)
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """(start, end) of every match in ``text[start:end]``, in order, as ``exact`` finds."""
+        end = len(text) if end is None else end
+        if not self._fast:
+            return [m.span() for m in self.exact.finditer(text, start, end)]
+        found: list[tuple[int, int]] = []
+        if self._capital is not None:
+            found += [m.span() for m in self._capital.finditer(text, start, end)]
+        if self._after_space is not None and self._after_mark is not None:
+            if start == 0:
+                first = self._at_start.match(text, 0, end) if self._at_start else None
+                found += [first.span()] if first else []
+            before = max(start - 1, 0)  # the space or mark may stand just before ``start``
+            found += [m.span(1) for m in self._after_space.finditer(text, before, end)]
+            for m in self._after_mark.finditer(text, before, end):
+                if m.group(1).isalnum():  # a letter outside A-Z ("ş"): not a word start
+                    return [m.span() for m in self.exact.finditer(text, start, end)]
+                found.append(m.span(2))
+            found.sort()
+        return self._merge(found, text, end)
+
+    def _merge(self, found: list[tuple[int, int]], text: str, end: int) -> list[tuple[int, int]]:
+        """The passes' spans in order; where two overlap, the exact pattern decides."""
+        out: list[tuple[int, int]] = []
+        last = 0
+        i, n = 0, len(found)
+        while i < n:
+            span = found[i]
+            if span[0] >= last:
+                out.append(span)
+                last = span[1]
+                i += 1
+                continue
+            # The exact pattern goes on from the end of the last span until it finds a span
+            # of the passes that no other span straddles: from there on they agree again.
+            i = n
+            for match in self.exact.finditer(text, last, end):
+                span = match.span()
+                out.append(span)
+                last = span[1]
+                j = bisect_left(found, span)
+                if j < n and found[j] == span and not any(s < last < e for s, e in found):
+                    i = bisect_left(found, (last, -1))
+                    break
+        return out
+
+
 def _boundary(body: str) -> str:
     return rf"(?<![\w.]){body}(?![\w])"
 
@@ -125,6 +226,7 @@ class _Index:
     by_title: dict[str, tuple[str, ...]]  # casefolded title -> actor ids
     # One pass finds aliases and titles alike (titles in their usual capitalisations).
     name_regex: re.Pattern[str]
+    names: FormScanner  # finds what name_regex finds, faster
     # Tried right after a country mention: "Turkish| Foreign Ministry", "Iraq|'s parliament".
     institution_tail: re.Pattern[str] | None
     media_heads: frozenset[str]
@@ -208,6 +310,7 @@ def _index() -> _Index:
         if firsts and not firsts & {" "}
         else _boundary(trie_pattern(forms))
     )
+    names = FormScanner(forms, trie_pattern, not_after=".", tail=r"(?![\w])")
 
     words = read_reference_yaml("statement_speakers.yaml") or {}
     heads = sorted({_unify(h) for h in words.get("institution_heads") or []})
@@ -221,6 +324,7 @@ def _index() -> _Index:
         by_alias_folded=by_alias_folded,
         by_title={k: tuple(v) for k, v in by_title.items()},
         name_regex=name_regex,
+        names=names,
         institution_tail=institution_tail,
         media_heads=media_heads,
     )
@@ -259,17 +363,36 @@ def resolve_title(title: str, on: date | None) -> Actor | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
+# A frozen dataclass's __init__ sets each field through object.__setattr__, which costs more
+# than finding the mention, and an article has about a hundred. _mention sets the slots
+# directly: the same object (equal, same hash, still frozen) in half the time.
+_new_mention = object.__new__
+_MENTION_FIELDS = ("start", "end", "surface", "actor_id", "name", "country", "role", "type")
+if tuple(f.name for f in fields(ActorMention)) != _MENTION_FIELDS:  # a field added: set it too
+    raise RuntimeError("ActorMention fields changed: update _mention")
+(
+    _set_start,
+    _set_end,
+    _set_surface,
+    _set_actor_id,
+    _set_name,
+    _set_country,
+    _set_role,
+    _set_type,
+) = (getattr(ActorMention, name).__set__ for name in _MENTION_FIELDS)
+
+
 def _mention(actor: Actor, start: int, end: int, surface: str) -> ActorMention:
-    return ActorMention(
-        start=start,
-        end=end,
-        surface=surface,
-        actor_id=actor.actor_id,
-        name=actor.name,
-        country=actor.country,
-        role=actor.role,
-        type=actor.type,
-    )
+    mention = _new_mention(ActorMention)
+    _set_start(mention, start)
+    _set_end(mention, end)
+    _set_surface(mention, surface)
+    _set_actor_id(mention, actor.actor_id)
+    _set_name(mention, actor.name)
+    _set_country(mention, actor.country)
+    _set_role(mention, actor.role)
+    _set_type(mention, actor.type)
+    return mention
 
 
 _NAME_AFTER_TITLE = re.compile(r"\s+(?:[A-Z][\w'’.-]*|al-|el-)")
@@ -295,54 +418,59 @@ def find_actor_mentions(
     index = _index()
 
     found: list[ActorMention] = []
-    for match in index.name_regex.finditer(text, start, end):
-        surface = match.group()
-        key = _unify(surface)
-        actor_id = index.by_alias.get(key)
+    by_alias = index.by_alias
+    for match_start, match_end in index.names.spans(text, start, end):
+        surface = text[match_start:match_end]
+        # Most surfaces are written as listed; else spaces and apostrophes are unified.
+        actor_id = by_alias.get(surface)
+        if actor_id is None:
+            actor_id = by_alias.get(_unify(surface))
         if actor_id is None and _fold(surface) in index.by_title:
-            if _NAME_AFTER_TITLE.match(text, match.end()):
+            if _NAME_AFTER_TITLE.match(text, match_end):
                 # "Iranian President Hassan Rouhani": the name that follows speaks; keep the
                 # country the title opens with, if any.
-                inner = _shorter_alias(text, match, index)
+                inner = _shorter_alias(text, match_start, match_end, index)
                 if inner is None:
                     continue
-                surface, match = inner.group(), inner
-                actor_id = index.by_alias.get(_unify(surface))
+                match_end = inner
+                surface = text[match_start:match_end]
+                actor_id = by_alias.get(_unify(surface))
             else:
                 actor = resolve_title(surface, published)
                 if actor is not None:
-                    found.append(_mention(actor, match.start(), match.end(), surface))
+                    found.append(_mention(actor, match_start, match_end, surface))
                     continue
                 # Unresolved title ("Iranian foreign ministry spokesman" in an undated text):
                 # keep the longest alias it opens with.
-                inner = _shorter_alias(text, match, index)
+                inner = _shorter_alias(text, match_start, match_end, index)
                 if inner is None:
                     continue
-                surface, match = inner.group(), inner
-                actor_id = index.by_alias.get(_unify(surface))
+                match_end = inner
+                surface = text[match_start:match_end]
+                actor_id = by_alias.get(_unify(surface))
         if actor_id is None:
             actor_id = index.by_alias_folded.get(_fold(surface))
         if actor_id is None:
             continue
         actor = index.actors[actor_id]
         if actor.type == "country" and index.institution_tail is not None:
-            tail = index.institution_tail.match(text, match.end(), end)
+            tail = index.institution_tail.match(text, match_end, end)
             if tail is not None:
-                found.append(_institution(actor, text, match.start(), tail, index))
+                found.append(_institution(actor, text, match_start, tail, index))
                 continue
-        found.append(_mention(actor, match.start(), match.end(), surface))
+        found.append(_mention(actor, match_start, match_end, surface))
     return found
 
 
-def _shorter_alias(text: str, match: re.Match[str], index: _Index) -> re.Match[str] | None:
-    """The longest listed alias starting where ``match`` starts but ending before it."""
-    endpos = match.end() - 1
-    while endpos > match.start():
-        inner = index.name_regex.match(text, match.start(), endpos)
+def _shorter_alias(text: str, start: int, end: int, index: _Index) -> int | None:
+    """End of the longest listed alias starting at ``start`` but ending before ``end``."""
+    endpos = end - 1
+    while endpos > start:
+        inner = index.name_regex.match(text, start, endpos)
         if inner is None:
             return None
         if _unify(inner.group()) in index.by_alias:
-            return inner
+            return inner.end()
         endpos = inner.end() - 1
     return None
 
