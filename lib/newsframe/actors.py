@@ -214,6 +214,21 @@ class FormScanner:
         return out
 
 
+# The lower case of the article being processed: events and frames both scan it.
+_LAST_LOWERED: list[tuple[str, str]] = []
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, computed once per article: the last text's is kept (one entry, so
+    nothing is kept across articles)."""
+    last = next(iter(_LAST_LOWERED), None)  # one read: safe if threads share the module
+    if last is not None and last[0] is text:
+        return last[1]
+    lower = text.lower()
+    _LAST_LOWERED[:] = [(text, lower)]
+    return lower
+
+
 def _boundary(body: str) -> str:
     return rf"(?<![\w.]){body}(?![\w])"
 
