@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from dateutil.parser import parserinfo
 from dateutil.relativedelta import MO, relativedelta
 
-from newsframe.actors import lowered
+from newsframe.actors import char_positions, lowered, matches_at
 from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
 
@@ -131,7 +131,6 @@ _UNIT_ANCHOR = re.compile(rf"(?P<unit>{'|'.join(_UNIT_WORDS)})(?![\w])")
 _WEEKDAY_ANCHOR = re.compile(rf"(?P<wd>{_alternation(_WEEKDAYS)})(?![A-Za-z])(?!s\b)")
 _DAYWORDS = "Yesterday|yesterday|Today|today|Tomorrow|tomorrow|Tonight|tonight".split("|")
 _DAYWORD_ANCHOR = re.compile(rf"(?P<word>{'|'.join(_DAYWORDS)})(?![\w'’])")
-_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def _stems(words: list[str]) -> tuple[str, ...]:
@@ -304,7 +303,7 @@ def _dayword_raw(flat: str, m: re.Match[str]) -> _Raw | None:
 
 def _digit_starts(flat: str) -> list[int]:
     """Where a digit anchor can start: every ASCII digit."""
-    return [i for run in _ASCII_DIGITS.finditer(flat) for i in range(*run.span())]
+    return char_positions(flat, "0123456789")
 
 
 def _stem_starts(flat: str, stems: tuple[str, ...]) -> list[int] | None:
@@ -344,19 +343,8 @@ _ANCHORS = (
 
 
 def _matches(pattern: re.Pattern[str], flat: str, starts: list[int] | None) -> list[re.Match]:
-    """``pattern.finditer(flat)``, trying only the positions ``starts`` (ascending) if given:
-    a match found there is the one finditer finds, and the search goes on after it as there."""
-    if starts is None:
-        return list(pattern.finditer(flat))
-    found = []
-    resume = 0
-    for start in starts:
-        if start >= resume:
-            match = pattern.match(flat, start)
-            if match:
-                found.append(match)
-                resume = match.end()
-    return found
+    """``pattern.finditer(flat)``, trying only the positions ``starts`` if given."""
+    return list(pattern.finditer(flat)) if starts is None else matches_at(pattern, flat, starts)
 
 
 def _scan(flat: str, spans: list[tuple[int, int]]) -> list[_Raw]:

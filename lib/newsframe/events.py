@@ -33,8 +33,10 @@ import pandas as pd
 from newsframe.actors import (
     ActorMention,
     FormScanner,
+    char_positions,
     find_actor_mentions,
     lowered,
+    matches_at,
     trie_pattern,
 )
 from newsframe.article import Article, Sentence
@@ -175,7 +177,8 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _quoted_spans(flat: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(flat)]
+    # Tried only at the opening marks, found with str.find: cheaper than the regex's own search.
+    return [m.span() for m in matches_at(_QUOTED, flat, char_positions(flat, '“"'))]
 
 
 class _Cover:
