@@ -130,3 +130,12 @@ def test_form_scanner_finds_what_one_pattern_finds() -> None:
         for span in ((0, len(text)), (start, rng.randint(len(text) // 2, len(text)))):
             expected = [m.span() for m in scanner.exact.finditer(text, *span)]
             assert scanner.spans(text, *span) == expected, (text, span)
+
+
+def test_form_scanner_finds_a_capital_form_after_an_overlapping_one() -> None:
+    """A capital form inside a lower-case one ("Cd Xy" in "ab Cd Xy") is skipped, as finditer
+    skips it, and the capital pass, which went on after it, looks again for "Xy"."""
+    scanner = FormScanner(["ab Cd", "Cd Xy", "Xy"], trie_pattern, tail=r"(?![\w])")
+    text = " ab Cd Xy" * 40
+    assert scanner.spans(text)[:2] == [(1, 6), (7, 9)]
+    assert scanner.spans(text) == [m.span() for m in scanner.exact.finditer(text)]

@@ -9,7 +9,6 @@ Everything is compiled once, at first use, into a few regular expressions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
@@ -130,16 +129,16 @@ def _disjoint(spans: list[tuple[int, int]]) -> bool:
 
 
 class FormScanner:
-    """Finds what ``finditer`` of ``(?<![\\w<not_after>])(?:<forms>)<tail>`` finds, faster.
+    r"""Finds what ``finditer`` of ``(?<![\w<not_after>])(?:<forms>)<tail>`` finds, faster.
 
     One alternation of many forms is tried at every character of an article, and each try
     costs. Here each pass starts with something the regex engine can skip ahead to: forms that
     start with a capital (or a digit) are sought by their first character, rare in running
     text; lower-case forms only right after a space (a literal the engine finds fast), or
     after another non-word mark ('"', '(', '-', ...), or at the very start. A word start is
-    in exactly one of these classes, so the passes find the spans the single pattern would,
-    except where spans of different passes overlap ("air-defense" and the "defense" after its
-    hyphen): from there the single pattern is rerun until it meets the passes' spans again.
+    in exactly one of these classes. The lower-case passes only look ahead, so they report
+    every word start where a form matches, even inside another match ("defense" in
+    "air-defense"); keeping the first of overlapping spans, as finditer does, gives its spans.
 
     ``render`` turns forms into a prefix-tree alternation (``trie_pattern`` or its like); the
     forms must start with a word character (else the single pattern is used throughout).
@@ -177,8 +176,8 @@ class FormScanner:
         lower = [form for form in forms if form[0].islower()]
         if lower:
             body = f"(?:{render(lower)}){tail}"
-            self._after_space = re.compile(f" ({body})")
-            self._after_mark = re.compile(rf"([^A-Za-z0-9_ {not_after}])({body})")
+            self._after_space = re.compile(f" (?=({body}))")
+            self._after_mark = re.compile(rf"([^A-Za-z0-9_ {not_after}])(?=({body}))")
             self._at_start = re.compile(body)
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -187,47 +186,52 @@ class FormScanner:
         if not self._fast or end - start < _SHORT_TEXT:
             return list(map(_span, self.exact.finditer(text, start, end)))
         found: list[tuple[int, int]] = []
-        if self._capital is not None:
-            found += map(_span, self._capital.finditer(text, start, end))
         if self._after_space is not None and self._after_mark is not None:
             if start == 0:
                 first = self._at_start.match(text, 0, end) if self._at_start else None
                 found += [first.span()] if first else []
             before = max(start - 1, 0)  # the space or mark may stand just before ``start``
             found += map(_span_1, self._after_space.finditer(text, before, end))
-            for m in self._after_mark.finditer(text, before, end):
-                if m.group(1).isalnum():  # a letter outside A-Z ("ş"): not a word start
-                    return list(map(_span, self.exact.finditer(text, start, end)))
-                found.append(m.span(2))
-            found.sort()
-        if _disjoint(found):  # the usual case: nothing to reconcile
+            found += [
+                m.span(2)
+                for m in self._after_mark.finditer(text, before, end)
+                if not m.group(1).isalnum()  # a letter outside A-Z ("ş") is no word break
+            ]
+        capitals = []
+        if self._capital is not None:
+            capitals = list(map(_span, self._capital.finditer(text, start, end)))
+            found += capitals
+        found.sort()
+        if _disjoint(found):  # the usual case
             return found
-        return self._merge(found, text, end)
+        return self._first_of_overlaps(found, capitals, text, end)
 
-    def _merge(self, found: list[tuple[int, int]], text: str, end: int) -> list[tuple[int, int]]:
-        """The passes' spans in order; where two overlap, the exact pattern decides."""
-        out: list[tuple[int, int]] = []
+    def _first_of_overlaps(
+        self,
+        found: list[tuple[int, int]],
+        capitals: list[tuple[int, int]],
+        text: str,
+        end: int,
+    ) -> list[tuple[int, int]]:
+        """From spans sorted by start, each one that starts after the last one kept."""
+        kept: list[tuple[int, int]] = []
         last = 0
-        i, n = 0, len(found)
-        while i < n:
+        capital = set(capitals)
+        i = 0
+        while i < len(found):
             span = found[i]
+            i += 1
             if span[0] >= last:
-                out.append(span)
+                kept.append(span)
                 last = span[1]
-                i += 1
-                continue
-            # The exact pattern goes on from the end of the last span until it finds a span
-            # of the passes that no other span straddles: from there on they agree again.
-            i = n
-            for match in self.exact.finditer(text, last, end):
-                span = match.span()
-                out.append(span)
-                last = span[1]
-                j = bisect_left(found, span)
-                if j < n and found[j] == span and not any(s < last < e for s, e in found):
-                    i = bisect_left(found, (last, -1))
-                    break
-        return out
+            elif span in capital and span[1] > last and self._capital is not None:
+                # A capital match inside a kept one: its pass went on from its end and may
+                # have skipped a capital match after the kept one's end. Seek them again.
+                again = list(map(_span, self._capital.finditer(text, last, end)))
+                found = sorted([s for s in found[i:] if s not in capital] + again)
+                capital = set(again)
+                i = 0
+        return kept
 
 
 # The lower case of the article being processed: events and frames both scan it.
