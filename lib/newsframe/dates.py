@@ -679,7 +679,13 @@ def find_dates(article: Article) -> list[DateMention]:
         sentence = article.sentence_at(offset)
         return sentence.start if sentence else offset
 
-    return _resolve(raws, article.flat, article.published, article.readable, sentence_start_of)
+    def readable(start: int, end: int) -> str:
+        if article.text.find("\n", start, end) >= 0:
+            return article.readable(start, end)
+        # What readable() gives when no line break is inside, for a fraction of the cost.
+        return " ".join(article.flat[start:end].split())
+
+    return _resolve(raws, article.flat, article.published, readable, sentence_start_of)
 
 
 def find_dates_in_text(text: str, published: date | None) -> list[DateMention]:

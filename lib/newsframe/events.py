@@ -169,11 +169,9 @@ _NOT_PLACES = {
     "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "The", "This", "That", "His", "Her", "Their", "Its", "Our",
 }  # fmt: skip
-_SPACES = re.compile(r"\s+")
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i)$")
 _TITLE_GAP = re.compile(r"^[\s\w'’.-]{0,45}$")
 _PLACE_TYPES = {"country"}
-_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _quoted_spans(flat: str) -> list[tuple[int, int]]:
@@ -220,12 +218,12 @@ def _pick_actors(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     before = [m for m in mentions if m.end <= trigger_start]
     after = [m for m in mentions if m.start >= trigger_end]
-    between = _BETWEEN.match(flat, trigger_end)
-    if between and len(after) >= 2 and after[0].start - between.end() < 30:
+    between = _BETWEEN.match(flat, trigger_end) if len(after) >= 2 else None
+    if between and after[0].start - between.end() < 30:
         second = next((m for m in after[1:] if m.actor_id != after[0].actor_id), None)
         return after[0], second
-    agent = _BY.match(flat, trigger_end)
-    if agent and after and after[0].start == agent.end():
+    agent = _BY.match(flat, trigger_end) if after else None
+    if agent and after[0].start == agent.end():
         first = after[0]
         other = next((m for m in after[1:] if m.actor_id != first.actor_id), None)
         if other is None and before:
@@ -254,17 +252,17 @@ def _places(flat: str, sentence: Sentence, mentions: list[ActorMention]) -> list
         for m in mentions:
             if m.type not in _PLACE_TYPES and start < m.end and m.start < end:
                 end = m.start
-        place = _SPACES.sub(" ", flat[start:end]).strip()
-        words = place.split()
+        words = flat[start:end].split()
         if not words or words[0] in _NOT_PLACES:
             continue
+        place = " ".join(words)  # spaces collapsed, ends stripped
         adjective = any(
             m.start == start and m.type in _PLACE_TYPES and _DEMONYM.search(m.surface)
             for m in mentions
         )
         if adjective:  # "in Russian hands": a demonym, not a place
             continue
-        candidates.append((start, _POSSESSIVE_END.sub("", place)))
+        candidates.append((start, place[:-2] if place.endswith(("'s", "’s")) else place))
     return candidates
 
 
@@ -297,12 +295,41 @@ _SIMULTANEOUS = re.compile(r"\s*(?:during|at|in|on|amid)\b", re.IGNORECASE)
 # "that interview": a demonstrative points back to an event reported already, not a new one.
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
 
+# Lower-case patterns read lower-cased text for about a third of the cost of IGNORECASE, and
+# find the same wherever lower-casing keeps every offset and the text has none of the four
+# letters that IGNORECASE pairs with an ASCII letter of another shape.
+_FOLDS_TO_ASCII = "İıſK"
+_LOWER_TWIN = {
+    p: re.compile(p.pattern)
+    for p in (
+        _NOT_HAPPENED,
+        _CLAUSE_BREAK,
+        _DATE_LEAD,
+        _WHEN_AFTER,
+        _SIMULTANEOUS,
+        _DEMONSTRATIVE_BEFORE,
+    )
+}
+
+
+def _case_free(flat: str) -> str | None:
+    """``flat`` lower-cased if the lower-case twins of the IGNORECASE patterns can read it."""
+    lower = lowered(flat)
+    if len(lower) != len(flat) or any(char in flat for char in _FOLDS_TO_ASCII):
+        return None
+    return lower
+
+
+def _cased(pattern: re.Pattern[str], folded: bool) -> re.Pattern[str]:
+    return _LOWER_TWIN[pattern] if folded else pattern
+
 
 def _governed_dates(
     flat: str,
     sentence: Sentence,
     triggers: list[tuple[int, int]],
     dates: list[DateMention],
+    folded: bool = False,
 ) -> dict[int, DateMention]:
     """Trigger position -> the date that trigger governs, for the triggers of one sentence.
 
@@ -315,9 +342,12 @@ def _governed_dates(
       4. else a date before any trigger of its clause ("A day earlier, X rejected a call
          from Moscow", "Iran on Monday rejected") dates the first trigger after it only: a
          trigger inside that trigger's object ("a call from Moscow") takes no date of its own.
-    Positions are trigger starts; ``triggers`` are in text order.
+    Positions are trigger starts; ``triggers`` are in text order. ``folded``: ``flat`` is the
+    article's text lower-cased by ``_case_free``.
     """
     chosen: dict[int, tuple[int, int, DateMention]] = {}
+    clause_break, date_lead = _cased(_CLAUSE_BREAK, folded), _cased(_DATE_LEAD, folded)
+    when_after, simultaneous = _cased(_WHEN_AFTER, folded), _cased(_SIMULTANEOUS, folded)
 
     def give(trigger: int, rank: int, distance: int, mention: DateMention) -> None:
         if trigger not in chosen or (rank, distance) < chosen[trigger][:2]:
@@ -330,26 +360,26 @@ def _governed_dates(
             give(after[0][0], 0, 0, mention)
             continue
         previous_date_end = dates[n - 1].end if n else sentence.start
-        lead = _DATE_LEAD.search(flat, previous_date_end, mention.start)
+        lead = date_lead.search(flat, previous_date_end, mention.start)
         reach_end = lead.start() if lead else mention.start
         before = [
             t
             for t in triggers
             if previous_date_end <= t[0]
             and t[1] <= reach_end
-            and not _CLAUSE_BREAK.search(flat, t[1], reach_end)
+            and not clause_break.search(flat, t[1], reach_end)
         ]
         if before:
             for t in before:
                 give(t[0], 1, mention.start - t[1], mention)
             opening = flat[sentence.start : before[0][0]]
             comma = flat.find(",", mention.end, sentence.end)
-            if "," not in opening and comma >= 0 and _SIMULTANEOUS.match(opening):
+            if "," not in opening and comma >= 0 and simultaneous.match(opening):
                 main = next((t for t in after if t[0] > comma), None)
                 if main and not _HARD_BREAK.search(flat, comma, main[0]):
                     give(main[0], 2, main[0] - mention.end, mention)
             continue
-        when = _WHEN_AFTER.match(flat, mention.end)
+        when = when_after.match(flat, mention.end)
         if when:
             hard = _HARD_BREAK.search(flat, when.end(), sentence.end)
             stop = hard.start() if hard else sentence.end
@@ -362,26 +392,26 @@ def _governed_dates(
         first = after[0]
         opening = flat[sentence.start : mention.start]
         fronted = "," not in opening and not any(t[1] <= mention.start for t in triggers)
-        breaks = _HARD_BREAK if fronted else _CLAUSE_BREAK
+        breaks = _HARD_BREAK if fronted else clause_break
         if not breaks.search(flat, mention.end, first[0]):
             give(first[0], 3, first[0] - mention.end, mention)
     return {trigger: mention for trigger, (_, _, mention) in chosen.items()}
 
 
 _UP_TO_CLAUSE = re.compile(r".*[,;—–]", re.DOTALL)  # up to the last comma, semicolon or dash
-# The same words in lower case: matching lower-cased text is ~3x cheaper than IGNORECASE, and
-# the same wherever the text has no letters beyond ASCII (whose case rules differ).
-_NOT_HAPPENED_LOWER = re.compile(_NOT_HAPPENED.pattern)
+# A window with no letters beyond ASCII reads the same lower-cased (see _LOWER_TWIN).
 _NOT_ASCII_OR_PUNCTUATION = re.compile(r"[^\x00-\x7f\u2010-\u2027]")
 
 
-def _not_happened(flat: str, sentence: Sentence, trigger_start: int) -> bool:
+def _not_happened(flat: str, sentence: Sentence, trigger_start: int, folded: bool = False) -> bool:
     window = flat[max(sentence.start, trigger_start - _NEGATION_WINDOW) : trigger_start]
     # Only the clause the trigger is in: after the last comma, semicolon or dash.
     clause = _UP_TO_CLAUSE.match(window)
     start = clause.end() if clause else 0
+    if folded:
+        return _LOWER_TWIN[_NOT_HAPPENED].search(window, start) is not None
     if window.isascii() or not _NOT_ASCII_OR_PUNCTUATION.search(window):
-        return _NOT_HAPPENED_LOWER.search(window.lower(), start) is not None
+        return _LOWER_TWIN[_NOT_HAPPENED].search(window.lower(), start) is not None
     return _NOT_HAPPENED.search(window, start) is not None
 
 
@@ -419,6 +449,14 @@ def extract_events(
     mention_starts = [m.start for m in mentions]
     inside_dates = _Cover([(d.start, d.end) for d in dates])
     sentence_ends = [s.end for s in sentences]
+    # The case-insensitive patterns read the lower-cased text when they can (cheaper).
+    lower = _case_free(flat)
+    folded = lower is not None
+    text = lower if lower is not None else flat
+    demonstrative, clause_break = (
+        _cased(_DEMONSTRATIVE_BEFORE, folded),
+        _cased(_CLAUSE_BREAK, folded),
+    )
     for start, end, kind in _triggers(flat, sentences[0].start, sentences[-1].end):
         i = bisect_right(sentence_ends, start)  # the sentence containing start, if any
         if i == len(sentences) or sentences[i].start > start:
@@ -426,12 +464,12 @@ def extract_events(
         sentence = sentences[i]
         if not _word_start(flat, start) or start in quotes or start + 1 in inside_dates:
             continue
-        if _not_happened(flat, sentence, start):
+        if _not_happened(text, sentence, start, folded):
             continue
         if (
             start > sentence.start
             and flat[start - 1].isspace()  # what the pattern ends with: cheap to test first
-            and _DEMONSTRATIVE_BEFORE.search(flat, max(sentence.start, start - 8), start)
+            and demonstrative.search(text, max(sentence.start, start - 8), start)
         ):
             continue
         by_sentence.setdefault(sentence.sentence_id, []).append((start, end, kind))
@@ -443,7 +481,7 @@ def extract_events(
             (start, end, kind)
             for start, end, kind in found
             if kind.cameo_code == _DEMAND_CODE
-            or not any(d <= start and not _CLAUSE_BREAK.search(flat, d, start) for d in demands)
+            or not any(d <= start and not clause_break.search(text, d, start) for d in demands)
         ]
     for sentence_id, found in by_sentence.items():
         sentence = article.sentences[sentence_id]
@@ -455,7 +493,9 @@ def extract_events(
             bisect_left(date_starts, sentence.start) : bisect_left(date_starts, sentence.end)
         ]
         governed = (
-            _governed_dates(flat, sentence, [(start, end) for start, end, _ in found], dates_in)
+            _governed_dates(
+                text, sentence, [(start, end) for start, end, _ in found], dates_in, folded
+            )
             if dates_in
             else {}
         )
