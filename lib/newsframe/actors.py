@@ -158,7 +158,7 @@ class FormScanner:
         self._after_space: re.Pattern[str] | None = None
         self._after_mark: re.Pattern[str] | None = None
         self._at_start: re.Pattern[str] | None = None
-        self._fast = all(f and (f[0].isalnum() or f[0] == "_") for f in forms)
+        self._fast = bool(forms) and all(f and (f[0].isalnum() or f[0] == "_") for f in forms)
         if not self._fast:
             return
         capital: dict[str, list[str]] = {}
