@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
 
-from newsframe.actors import country_of, find_actor_mentions, lookup_alias, resolve_title
+from newsframe.actors import (
+    FormScanner,
+    country_of,
+    find_actor_mentions,
+    lookup_alias,
+    resolve_title,
+    trie_pattern,
+)
 from newsframe.article import Article
 from newsframe.reference import read_reference_csv
 
@@ -103,3 +111,31 @@ def test_actor_list_is_well_formed() -> None:
         assert row["type"] in {"person", "institution", "media", "country", "group"}, row
         assert row["country"] == "" or (len(row["country"]) == 3 and row["country"].isupper())
         assert lookup_alias(row["name"]) is not None or row["name"].startswith("the ")
+
+
+def test_form_scanner_finds_what_one_pattern_finds() -> None:
+    """The fast passes (capitals, after a space, after a mark) give the single pattern's spans,
+    also where spans of different passes overlap or a form follows a non-ASCII letter."""
+    forms = ["air defense", "air", "defense", "de", "us", "u.s.", "US", "a b c", "c d", "Çavuş"]
+    scanner = FormScanner(forms, trie_pattern, not_after=".", tail=r"(?![\w])")
+    rng = random.Random(7)
+    pieces = [*forms, " ", "-", ".", "(", "'", "“", "x", "the", "\n"]
+    texts = [  # long enough for the passes (a short text gets the single pattern)
+        "".join(rng.choice(pieces + ["ş", "é"] * (n % 3 == 0)) for _ in range(150))
+        for n in range(600)
+    ]
+    texts += [" ".join(["air-defense de us a b c d (air defense) -defense Çavuşoğlu"] * 8)]
+    for text in texts:
+        start = rng.randint(0, len(text) // 4)
+        for span in ((0, len(text)), (start, rng.randint(len(text) // 2, len(text)))):
+            expected = [m.span() for m in scanner.exact.finditer(text, *span)]
+            assert scanner.spans(text, *span) == expected, (text, span)
+
+
+def test_form_scanner_finds_a_capital_form_after_an_overlapping_one() -> None:
+    """A capital form inside a lower-case one ("Cd Xy" in "ab Cd Xy") is skipped, as finditer
+    skips it, and the capital pass, which went on after it, looks again for "Xy"."""
+    scanner = FormScanner(["ab Cd", "Cd Xy", "Xy"], trie_pattern, tail=r"(?![\w])")
+    text = " ab Cd Xy" * 40
+    assert scanner.spans(text)[:2] == [(1, 6), (7, 9)]
+    assert scanner.spans(text) == [m.span() for m in scanner.exact.finditer(text)]

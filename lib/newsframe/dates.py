@@ -23,12 +23,14 @@ Resolution rules, in reading order:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.parser import parserinfo
 from dateutil.relativedelta import MO, relativedelta
 
+from newsframe.actors import char_positions, lowered, matches_at
 from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
 
@@ -111,7 +113,8 @@ _MONTH_ANCHOR = re.compile(
     rf"|(?:{_RANGE_SEP}(?P<mon3>{_MON})\.?)?,?\s+(?P<myear>{_YEAR}))?"
 )
 # A leading look-ahead on the first character: a branch of groups gives the regex engine no
-# first character to skip ahead to, and trying every position costs ~5x.
+# first character to skip ahead to, and trying every position costs ~5x. (``_scan`` tries it
+# only where an ASCII digit stands, which is cheaper still.)
 _DIGIT_ANCHOR = re.compile(
     r"(?=[0-9])(?:"
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-2]\d|3[01])(?!\d))"
@@ -120,14 +123,24 @@ _DIGIT_ANCHOR = re.compile(
     rf"|(?P<lyear>{_YEAR})(?:{_RANGE_SEP}(?P<lyear2>{_YEAR}))?"
     r")"
 )
-_UNIT_ANCHOR = re.compile(
-    r"(?=[DdWwMmYyaen])(?P<unit>Days|days|Day|day|Weeks|weeks|Week|week|weekend|Months|months|Month|month"
-    r"|Years|years|Year|year|morning|afternoon|evening|night)(?![\w])"
-)
+_UNIT_WORDS = (
+    "Days|days|Day|day|Weeks|weeks|Week|week|weekend|Months|months|Month|month"
+    "|Years|years|Year|year|morning|afternoon|evening|night"
+).split("|")
+_UNIT_ANCHOR = re.compile(rf"(?P<unit>{'|'.join(_UNIT_WORDS)})(?![\w])")
 _WEEKDAY_ANCHOR = re.compile(rf"(?P<wd>{_alternation(_WEEKDAYS)})(?![A-Za-z])(?!s\b)")
-_DAYWORD_ANCHOR = re.compile(
-    r"(?P<word>Yesterday|yesterday|Today|today|Tomorrow|tomorrow|Tonight|tonight)(?![\w'’])"
-)
+_DAYWORDS = "Yesterday|yesterday|Today|today|Tomorrow|tomorrow|Tonight|tonight".split("|")
+_DAYWORD_ANCHOR = re.compile(rf"(?P<word>{'|'.join(_DAYWORDS)})(?![\w'’])")
+
+
+def _stems(words: list[str]) -> tuple[str, ...]:
+    """The lower-cased words that no other one begins: where any of the words can start."""
+    lower = {w.lower() for w in words}
+    return tuple(sorted(w for w in lower if not any(w.startswith(o) and w != o for o in lower)))
+
+
+_UNIT_STEMS = _stems(_UNIT_WORDS)
+_DAYWORD_STEMS = _stems(_DAYWORDS)
 
 # Context checks, run on the few characters before (``..._BEFORE``, anchored at the match
 # start with ``$``) or after (anchored at the match end) an anchor.
@@ -288,20 +301,57 @@ def _dayword_raw(flat: str, m: re.Match[str]) -> _Raw | None:
     return _Raw(start, end, "dayword", {"word": word})
 
 
+def _digit_starts(flat: str) -> list[int]:
+    """Where a digit anchor can start: every ASCII digit."""
+    return char_positions(flat, "0123456789")
+
+
+def _stem_starts(flat: str, stems: tuple[str, ...]) -> list[int] | None:
+    """Where a word beginning with one of the lower-case ``stems`` can start, any case
+    (None if lower-casing moves offsets)."""
+    lower = lowered(flat)
+    if len(lower) != len(flat):
+        return None
+    starts = set()
+    for stem in stems:
+        at = lower.find(stem)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(stem, at + 1)
+    return sorted(starts)
+
+
+def _unit_starts(flat: str) -> list[int] | None:
+    return _stem_starts(flat, _UNIT_STEMS)
+
+
+def _dayword_starts(flat: str) -> list[int] | None:
+    return _stem_starts(flat, _DAYWORD_STEMS)
+
+
+# Anchor patterns with what builds a raw expression from their matches, and (for the patterns
+# that start with a common letter or a look-ahead, which the regex engine tries at every
+# character) where their matches can start: they are tried only there.
+_ANCHORS: tuple[tuple[re.Pattern[str], Callable, Callable[[str], list[int] | None] | None], ...]
 _ANCHORS = (
-    (_MONTH_ANCHOR, _month_raw),
-    (_DIGIT_ANCHOR, _digit_raw),
-    (_UNIT_ANCHOR, _unit_raw),
-    (_WEEKDAY_ANCHOR, _weekday_raw),
-    (_DAYWORD_ANCHOR, _dayword_raw),
+    (_MONTH_ANCHOR, _month_raw, None),
+    (_DIGIT_ANCHOR, _digit_raw, _digit_starts),
+    (_UNIT_ANCHOR, _unit_raw, _unit_starts),
+    (_WEEKDAY_ANCHOR, _weekday_raw, None),
+    (_DAYWORD_ANCHOR, _dayword_raw, _dayword_starts),
 )
+
+
+def _matches(pattern: re.Pattern[str], flat: str, starts: list[int] | None) -> list[re.Match]:
+    """``pattern.finditer(flat)``, trying only the positions ``starts`` if given."""
+    return list(pattern.finditer(flat)) if starts is None else matches_at(pattern, flat, starts)
 
 
 def _scan(flat: str, spans: list[tuple[int, int]]) -> list[_Raw]:
     """Every date-like expression inside ``spans``, overlaps resolved (earliest, then longest)."""
     found: list[_Raw] = []
-    for pattern, build in _ANCHORS:
-        for match in pattern.finditer(flat):
+    for pattern, build, starts_of in _ANCHORS:
+        for match in _matches(pattern, flat, starts_of(flat) if starts_of else None):
             if not _inside(match.start(), spans):
                 continue
             raw = build(flat, match)
@@ -629,7 +679,13 @@ def find_dates(article: Article) -> list[DateMention]:
         sentence = article.sentence_at(offset)
         return sentence.start if sentence else offset
 
-    return _resolve(raws, article.flat, article.published, article.readable, sentence_start_of)
+    def readable(start: int, end: int) -> str:
+        if article.text.find("\n", start, end) >= 0:
+            return article.readable(start, end)
+        # What readable() gives when no line break is inside, for a fraction of the cost.
+        return " ".join(article.flat[start:end].split())
+
+    return _resolve(raws, article.flat, article.published, readable, sentence_start_of)
 
 
 def find_dates_in_text(text: str, published: date | None) -> list[DateMention]:

@@ -24,12 +24,21 @@ sentence (outside quotation marks, not negated, conditional or future):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, islice, pairwise
 
 import pandas as pd
 
-from newsframe.actors import ActorMention, find_actor_mentions, trie_pattern
+from newsframe.actors import (
+    ActorMention,
+    FormScanner,
+    char_positions,
+    find_actor_mentions,
+    lowered,
+    matches_at,
+    trie_pattern,
+)
 from newsframe.article import Article, Sentence
 from newsframe.dates import DateMention, find_dates
 from newsframe.reference import read_reference_csv
@@ -110,22 +119,23 @@ _TRIGGER_TABLE = _compile_triggers()
 
 
 # Where a trigger can start: one of the table's first words (matched on lower-cased text).
-_TRIGGER_START = re.compile(rf"\b(?:{trie_pattern(sorted(_TRIGGER_TABLE))})(?![a-z-])")
+_TRIGGER_START = FormScanner(sorted(_TRIGGER_TABLE), trie_pattern, tail="(?![a-z-])")
 _TRIGGER_START_ANY_CASE = re.compile(rf"\b(?i:{trie_pattern(sorted(_TRIGGER_TABLE))})(?![a-z-])")
 
 
 def _triggers(flat: str, start: int, end: int) -> list[tuple[int, int, EventType]]:
-    lower = flat.lower()
+    lower = lowered(flat)
     if len(lower) != len(flat):  # a character whose lower case is longer: keep offsets
-        lower, scanner = flat, _TRIGGER_START_ANY_CASE
+        lower = flat
+        words = [m.span() for m in _TRIGGER_START_ANY_CASE.finditer(flat, start, end)]
     else:
-        scanner = _TRIGGER_START
+        words = _TRIGGER_START.spans(lower, start, end)
     found = []
-    for word in scanner.finditer(lower, start, end):
-        for form, row in _TRIGGER_TABLE[word.group().lower()]:
-            match = form.match(flat, word.start())
+    for word_start, word_end in words:
+        for form, row in _TRIGGER_TABLE[lower[word_start:word_end].lower()]:
+            match = form.match(flat, word_start)
             if match:
-                found.append((match.start(), match.end(), row))
+                found.append((word_start, match.end(), row))
                 break
     return found
 
@@ -140,12 +150,15 @@ _NOT_HAPPENED = re.compile(
 )
 _NEGATION_WINDOW = 40
 _DEMAND_CODE = "10"  # CAMEO DEMAND: what follows a demand in its clause is what is demanded
-_QUOTED = re.compile(r"[“\"][^“”\"]{1,2000}[”\"]")
+# Possessive: what the repeat gives back could never be the closing mark, so do not try.
+_QUOTED = re.compile(r"[“\"][^“”\"]{1,2000}+[”\"]")
 _BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+")
 _BY = re.compile(r"\s+(?:(?:carried out|launched|conducted|made|given)\s+)?by\s+(?:the\s+)?")
 _PLACE_WORD = r"[A-Z][\w'’-]*[\w]"
+# "in"/"at" not inside a word; the look-behind comes after the first letter so that the
+# pattern starts with a plain letter, which the regex engine skips ahead to.
 _LOCATION = re.compile(
-    r"(?<![\w])(?:in|at)\s+(?:the\s+)?"
+    r"(?:i(?<![\w].)n|a(?<![\w].)t)\s+(?:the\s+)?"
     r"(?:(?:[A-Z]\w+\s+)?(?:city|town|capital|port|province|region|village|area|resort)\s+of\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)(?:ern)?\s+)?"
     rf"(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
@@ -156,18 +169,27 @@ _NOT_PLACES = {
     "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "The", "This", "That", "His", "Her", "Their", "Its", "Our",
 }  # fmt: skip
-_SPACES = re.compile(r"\s+")
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|i)$")
 _TITLE_GAP = re.compile(r"^[\s\w'’.-]{0,45}$")
 _PLACE_TYPES = {"country"}
 
 
 def _quoted_spans(flat: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _QUOTED.finditer(flat)]
+    # Tried only at the opening marks, found with str.find: cheaper than the regex's own search.
+    return [m.span() for m in matches_at(_QUOTED, flat, char_positions(flat, '“"'))]
 
 
-def _inside_any(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < offset < b for a, b in spans)
+class _Cover:
+    """Whether any of many spans (sorted by start) has ``start < offset < end``, by bisection:
+    the spans starting before ``offset`` reach past it if the furthest of them does."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_left(self.starts, offset)
+        return i > 0 and self.reach[i - 1] > offset
 
 
 def _word_start(flat: str, offset: int) -> bool:
@@ -180,7 +202,7 @@ def _main_actors(mentions: list[ActorMention], flat: str) -> list[ActorMention]:
     kept: list[ActorMention] = []
     for i, mention in enumerate(mentions):
         if mention.type == "country":
-            later = next((m for m in mentions[i + 1 :] if m.type != "country"), None)
+            later = next((m for m in islice(mentions, i + 1, None) if m.type != "country"), None)
             if (
                 later is not None
                 and later.type == "person"
@@ -196,12 +218,12 @@ def _pick_actors(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     before = [m for m in mentions if m.end <= trigger_start]
     after = [m for m in mentions if m.start >= trigger_end]
-    between = _BETWEEN.match(flat, trigger_end)
-    if between and len(after) >= 2 and after[0].start - between.end() < 30:
+    between = _BETWEEN.match(flat, trigger_end) if len(after) >= 2 else None
+    if between and after[0].start - between.end() < 30:
         second = next((m for m in after[1:] if m.actor_id != after[0].actor_id), None)
         return after[0], second
-    agent = _BY.match(flat, trigger_end)
-    if agent and after and after[0].start == agent.end():
+    agent = _BY.match(flat, trigger_end) if after else None
+    if agent and after[0].start == agent.end():
         first = after[0]
         other = next((m for m in after[1:] if m.actor_id != first.actor_id), None)
         if other is None and before:
@@ -230,17 +252,17 @@ def _places(flat: str, sentence: Sentence, mentions: list[ActorMention]) -> list
         for m in mentions:
             if m.type not in _PLACE_TYPES and start < m.end and m.start < end:
                 end = m.start
-        place = _SPACES.sub(" ", flat[start:end]).strip()
-        words = place.split()
+        words = flat[start:end].split()
         if not words or words[0] in _NOT_PLACES:
             continue
+        place = " ".join(words)  # spaces collapsed, ends stripped
         adjective = any(
             m.start == start and m.type in _PLACE_TYPES and _DEMONYM.search(m.surface)
             for m in mentions
         )
         if adjective:  # "in Russian hands": a demonym, not a place
             continue
-        candidates.append((start, re.sub(r"['’]s$", "", place)))
+        candidates.append((start, place[:-2] if place.endswith(("'s", "’s")) else place))
     return candidates
 
 
@@ -273,12 +295,41 @@ _SIMULTANEOUS = re.compile(r"\s*(?:during|at|in|on|amid)\b", re.IGNORECASE)
 # "that interview": a demonstrative points back to an event reported already, not a new one.
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
 
+# Lower-case patterns read lower-cased text for about a third of the cost of IGNORECASE, and
+# find the same wherever lower-casing keeps every offset and the text has none of the four
+# letters that IGNORECASE pairs with an ASCII letter of another shape.
+_FOLDS_TO_ASCII = "İıſK"
+_LOWER_TWIN = {
+    p: re.compile(p.pattern)
+    for p in (
+        _NOT_HAPPENED,
+        _CLAUSE_BREAK,
+        _DATE_LEAD,
+        _WHEN_AFTER,
+        _SIMULTANEOUS,
+        _DEMONSTRATIVE_BEFORE,
+    )
+}
+
+
+def _case_free(flat: str) -> str | None:
+    """``flat`` lower-cased if the lower-case twins of the IGNORECASE patterns can read it."""
+    lower = lowered(flat)
+    if len(lower) != len(flat) or any(char in flat for char in _FOLDS_TO_ASCII):
+        return None
+    return lower
+
+
+def _cased(pattern: re.Pattern[str], folded: bool) -> re.Pattern[str]:
+    return _LOWER_TWIN[pattern] if folded else pattern
+
 
 def _governed_dates(
     flat: str,
     sentence: Sentence,
     triggers: list[tuple[int, int]],
     dates: list[DateMention],
+    folded: bool = False,
 ) -> dict[int, DateMention]:
     """Trigger position -> the date that trigger governs, for the triggers of one sentence.
 
@@ -291,9 +342,12 @@ def _governed_dates(
       4. else a date before any trigger of its clause ("A day earlier, X rejected a call
          from Moscow", "Iran on Monday rejected") dates the first trigger after it only: a
          trigger inside that trigger's object ("a call from Moscow") takes no date of its own.
-    Positions are trigger starts; ``triggers`` are in text order.
+    Positions are trigger starts; ``triggers`` are in text order. ``folded``: ``flat`` is the
+    article's text lower-cased by ``_case_free``.
     """
     chosen: dict[int, tuple[int, int, DateMention]] = {}
+    clause_break, date_lead = _cased(_CLAUSE_BREAK, folded), _cased(_DATE_LEAD, folded)
+    when_after, simultaneous = _cased(_WHEN_AFTER, folded), _cased(_SIMULTANEOUS, folded)
 
     def give(trigger: int, rank: int, distance: int, mention: DateMention) -> None:
         if trigger not in chosen or (rank, distance) < chosen[trigger][:2]:
@@ -306,26 +360,26 @@ def _governed_dates(
             give(after[0][0], 0, 0, mention)
             continue
         previous_date_end = dates[n - 1].end if n else sentence.start
-        lead = _DATE_LEAD.search(flat, previous_date_end, mention.start)
+        lead = date_lead.search(flat, previous_date_end, mention.start)
         reach_end = lead.start() if lead else mention.start
         before = [
             t
             for t in triggers
             if previous_date_end <= t[0]
             and t[1] <= reach_end
-            and not _CLAUSE_BREAK.search(flat, t[1], reach_end)
+            and not clause_break.search(flat, t[1], reach_end)
         ]
         if before:
             for t in before:
                 give(t[0], 1, mention.start - t[1], mention)
             opening = flat[sentence.start : before[0][0]]
             comma = flat.find(",", mention.end, sentence.end)
-            if "," not in opening and comma >= 0 and _SIMULTANEOUS.match(opening):
+            if "," not in opening and comma >= 0 and simultaneous.match(opening):
                 main = next((t for t in after if t[0] > comma), None)
                 if main and not _HARD_BREAK.search(flat, comma, main[0]):
                     give(main[0], 2, main[0] - mention.end, mention)
             continue
-        when = _WHEN_AFTER.match(flat, mention.end)
+        when = when_after.match(flat, mention.end)
         if when:
             hard = _HARD_BREAK.search(flat, when.end(), sentence.end)
             stop = hard.start() if hard else sentence.end
@@ -338,17 +392,35 @@ def _governed_dates(
         first = after[0]
         opening = flat[sentence.start : mention.start]
         fronted = "," not in opening and not any(t[1] <= mention.start for t in triggers)
-        breaks = _HARD_BREAK if fronted else _CLAUSE_BREAK
+        breaks = _HARD_BREAK if fronted else clause_break
         if not breaks.search(flat, mention.end, first[0]):
             give(first[0], 3, first[0] - mention.end, mention)
     return {trigger: mention for trigger, (_, _, mention) in chosen.items()}
 
 
-def _not_happened(flat: str, sentence: Sentence, trigger_start: int) -> bool:
+_UP_TO_CLAUSE = re.compile(r".*[,;—–]", re.DOTALL)  # up to the last comma, semicolon or dash
+# A window with no letters beyond ASCII reads the same lower-cased (see _LOWER_TWIN).
+_NOT_ASCII_OR_PUNCTUATION = re.compile(r"[^\x00-\x7f\u2010-\u2027]")
+
+
+def _not_happened(flat: str, sentence: Sentence, trigger_start: int, folded: bool = False) -> bool:
     window = flat[max(sentence.start, trigger_start - _NEGATION_WINDOW) : trigger_start]
-    # Only the clause the trigger is in: stop at the last comma, semicolon or dash.
-    window = re.split(r"[,;—–]", window)[-1]
-    return _NOT_HAPPENED.search(window) is not None
+    # Only the clause the trigger is in: after the last comma, semicolon or dash.
+    clause = _UP_TO_CLAUSE.match(window)
+    start = clause.end() if clause else 0
+    if folded:
+        return _LOWER_TWIN[_NOT_HAPPENED].search(window, start) is not None
+    if window.isascii() or not _NOT_ASCII_OR_PUNCTUATION.search(window):
+        return _LOWER_TWIN[_NOT_HAPPENED].search(window.lower(), start) is not None
+    return _NOT_HAPPENED.search(window, start) is not None
+
+
+def _in_order(items: list) -> list:
+    """Mentions or dates sorted by (start, end); as given when their starts already ascend."""
+    starts = [item.start for item in items]
+    if all(a < b for a, b in pairwise(starts)):
+        return items
+    return sorted(items, key=lambda item: (item.start, item.end))
 
 
 def extract_events(
@@ -363,25 +435,42 @@ def extract_events(
     passed when the caller already has them for this article, to avoid finding them twice.
     """
     flat = article.flat
-    if not article.sentences:
+    sentences = article.sentences
+    if not sentences:
         return []
-    quotes = _quoted_spans(flat)
+    quotes = _Cover(_quoted_spans(flat))
     dates = find_dates(article) if dates is None else dates
     mentions = find_actor_mentions(article) if mentions is None else mentions
     rows: list[dict] = []
     by_sentence: dict[int, list[tuple[int, int, EventType]]] = {}
-    dates = sorted(dates, key=lambda d: (d.start, d.end))
-    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    dates = _in_order(dates)
+    mentions = _in_order(mentions)
     date_starts = [d.start for d in dates]
     mention_starts = [m.start for m in mentions]
-    inside_dates = [(d.start, d.end) for d in dates]
-    for start, end, kind in _triggers(flat, article.sentences[0].start, article.sentences[-1].end):
-        sentence = article.sentence_at(start)
-        if sentence is None or not _word_start(flat, start) or _inside_any(start, quotes):
+    inside_dates = _Cover([(d.start, d.end) for d in dates])
+    sentence_ends = [s.end for s in sentences]
+    # The case-insensitive patterns read the lower-cased text when they can (cheaper).
+    lower = _case_free(flat)
+    folded = lower is not None
+    text = lower if lower is not None else flat
+    demonstrative, clause_break = (
+        _cased(_DEMONSTRATIVE_BEFORE, folded),
+        _cased(_CLAUSE_BREAK, folded),
+    )
+    for start, end, kind in _triggers(flat, sentences[0].start, sentences[-1].end):
+        i = bisect_right(sentence_ends, start)  # the sentence containing start, if any
+        if i == len(sentences) or sentences[i].start > start:
             continue
-        if _inside_any(start + 1, inside_dates) or _not_happened(flat, sentence, start):
+        sentence = sentences[i]
+        if not _word_start(flat, start) or start in quotes or start + 1 in inside_dates:
             continue
-        if _DEMONSTRATIVE_BEFORE.search(flat, max(sentence.start, start - 8), start):
+        if _not_happened(text, sentence, start, folded):
+            continue
+        if (
+            start > sentence.start
+            and flat[start - 1].isspace()  # what the pattern ends with: cheap to test first
+            and demonstrative.search(text, max(sentence.start, start - 8), start)
+        ):
             continue
         by_sentence.setdefault(sentence.sentence_id, []).append((start, end, kind))
     for found in by_sentence.values():
@@ -392,7 +481,7 @@ def extract_events(
             (start, end, kind)
             for start, end, kind in found
             if kind.cameo_code == _DEMAND_CODE
-            or not any(d <= start and not _CLAUSE_BREAK.search(flat, d, start) for d in demands)
+            or not any(d <= start and not clause_break.search(text, d, start) for d in demands)
         ]
     for sentence_id, found in by_sentence.items():
         sentence = article.sentences[sentence_id]
@@ -400,13 +489,15 @@ def extract_events(
             bisect_left(mention_starts, sentence.start) : bisect_left(mention_starts, sentence.end)
         ]
         actors = _main_actors(in_sentence, flat)
-        governed = _governed_dates(
-            flat,
-            sentence,
-            [(start, end) for start, end, _ in found],
-            dates[
-                bisect_left(date_starts, sentence.start) : bisect_left(date_starts, sentence.end)
-            ],
+        dates_in = dates[
+            bisect_left(date_starts, sentence.start) : bisect_left(date_starts, sentence.end)
+        ]
+        governed = (
+            _governed_dates(
+                text, sentence, [(start, end) for start, end, _ in found], dates_in, folded
+            )
+            if dates_in
+            else {}
         )
         places = _places(flat, sentence, in_sentence)
         seen: set[str] = set()

@@ -27,10 +27,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import itemgetter
 
 import pandas as pd
 
-from newsframe.actors import ActorMention, find_actor_mentions
+from newsframe.actors import ActorMention, FormScanner, find_actor_mentions, lowered
 from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
 from newsframe.tables import COLUMNS
@@ -43,7 +44,9 @@ MIN_STEM = 4  # a shorter stem ("war*") would catch unrelated words
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–?!]")
-_CONTRACTED = re.compile(r"n['’]t(?!\w)", re.IGNORECASE)  # its word is the token it falls in
+# Its word is the token it falls in. Case spelled out, not IGNORECASE: then the regex engine
+# can skip ahead to an "n" instead of trying every character.
+_CONTRACTED = re.compile(r"[nN]['’][tT](?!\w)")
 _SEPARATOR = re.compile(r"[\s\-‐‑]+")
 
 # Names of the cue lists besides the generic frames ("frame:conflict", ...).
@@ -107,6 +110,7 @@ class FrameCues:
 
     regex: re.Pattern[str]  # case-insensitive, for text whose lower case moves characters
     lower_regex: re.Pattern[str]  # the same cues for lower-cased text: cheaper than IGNORECASE
+    scanner: FormScanner | None  # finds what lower_regex finds, faster (cues starting a word)
     exact: dict[str, frozenset[str]]  # normalised cue -> list names
     stems: dict[str, frozenset[str]]  # normalised stem (cue without *) -> list names
     frames: tuple[str, ...]  # generic frame names, in file order
@@ -114,6 +118,16 @@ class FrameCues:
     negation_window: int
     anaphora_reach: int
     memo: dict[str, frozenset[str]] = field(default_factory=dict)  # matched text -> lists
+    # The cue lists of a match -> the generic frames among them, in file order.
+    frame_memo: dict[frozenset[str], tuple[str, ...]] = field(default_factory=dict)
+
+    def frames_of(self, lists: frozenset[str]) -> tuple[str, ...]:
+        """The generic frames (in file order) a match with these cue lists is evidence of."""
+        known = self.frame_memo.get(lists)
+        if known is None:
+            known = tuple(frame for frame in self.frames if f"frame:{frame}" in lists)
+            self.frame_memo[lists] = known
+        return known
 
     def lists_of(self, matched: str) -> frozenset[str]:
         """The cue lists a matched text belongs to (exact cue or any stem it extends)."""
@@ -133,19 +147,21 @@ class FrameCues:
         """Every cue in ``text[start:end]``: (start, end, list names), longest first wins."""
         end = len(text) if end is None else end
         out = []
-        lowered = text.lower()
-        if len(lowered) == len(text):  # every character kept its place: offsets still hold
-            regex, text = self.lower_regex, lowered
+        lower = lowered(text)
+        if len(lower) != len(text):  # a character whose lower case is longer: keep offsets
+            spans = [m.span() for m in self.regex.finditer(text, start, end)]
+        elif self.scanner is not None:  # every character kept its place: offsets still hold
+            text, spans = lower, self.scanner.spans(lower, start, end)
         else:
-            regex = self.regex
-        for match in regex.finditer(text, start, end):
-            lists = self.lists_of(match.group())
+            text, spans = lower, [m.span() for m in self.lower_regex.finditer(lower, start, end)]
+        for cue_start, cue_end in spans:
+            lists = self.lists_of(text[cue_start:cue_end])
             if lists:
-                out.append(_Match(match.start(), match.end(), lists))
+                out.append(_Match(cue_start, cue_end, lists))
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every cue, and frozen ones cost ~2x to make
 class _Match:
     start: int
     end: int
@@ -186,9 +202,12 @@ def frame_cues() -> FrameCues:
     # The look-ahead on first letters lets the scan skip most words without entering the tree.
     first_letters = re.escape("".join(sorted({form[0] for form in forms})))
     pattern = rf"\b(?=[{first_letters}]){_trie_regex(forms)}"
+    # The scanner's passes need cues that start with a word character (where \b is a word start).
+    word_starts = all(form[0].isalnum() or form[0] == "_" for form in forms)
     return FrameCues(
         regex=re.compile(pattern, re.IGNORECASE),
         lower_regex=re.compile(pattern),
+        scanner=FormScanner(forms, _trie_regex) if word_starts else None,
         exact={k: frozenset(v) for k, v in exact.items()},
         stems={k: frozenset(v) for k, v in stems.items()},
         frames=tuple(data["frames"]),
@@ -209,20 +228,39 @@ class RelationshipCue:
     basis: str  # cue | negated | dismissed | eroded
 
 
-@dataclass(frozen=True, slots=True)
 class _Hit:
-    start: int
-    end: int
-    first: int  # token index of the first and last word
-    last: int
-    clause: int
+    """A cue of one sentence: its span, clause number and (computed when first asked for, as
+    most cues are never compared with another in their clause) its first and last word."""
+
+    __slots__ = ("start", "end", "clause", "_index", "_first", "_last")
+
+    def __init__(self, index: _SentenceIndex, start: int, end: int, clause: int) -> None:
+        self.start, self.end, self.clause = start, end, clause
+        self._index = index
+        self._first: int | None = None
+        self._last: int | None = None
+
+    @property
+    def first(self) -> int:
+        """Token index of the first word."""
+        if self._first is None:
+            self._first = max(0, bisect.bisect_right(self._index.starts, self.start) - 1)
+        return self._first
+
+    @property
+    def last(self) -> int:
+        """Token index of the last word."""
+        if self._last is None:
+            self._last = max(self.first, bisect.bisect_left(self._index.starts, self.end) - 1)
+        return self._last
 
 
 class _SentenceIndex:
     """Word positions and clause numbers of one sentence, to measure distances in words."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.starts = [m.start() for m in _TOKEN.finditer(text, start, end)]
+        self._span = (text, start, end)
+        self._starts: list[int] | None = None
         breaks = list(_CLAUSE_BREAK.finditer(text, start, end))
         self.breaks = [m.start() for m in breaks]
         # Clause i ends at break i: a "?" there makes it a question.
@@ -232,11 +270,17 @@ class _SentenceIndex:
             _Match(m.start(), m.end(), frozenset()) for m in _CONTRACTED.finditer(text, start, end)
         ]
 
+    @property
+    def starts(self) -> list[int]:
+        """Start offsets of the sentence's words and marks, found when first needed: only
+        cues sharing a clause with a negator, hedge, ... are ever compared in words."""
+        if self._starts is None:
+            text, start, end = self._span
+            self._starts = [m.start() for m in _TOKEN.finditer(text, start, end)]
+        return self._starts
+
     def hit(self, match: _Match) -> _Hit:
-        first = max(0, bisect.bisect_right(self.starts, match.start) - 1)
-        last = max(first, bisect.bisect_left(self.starts, match.end) - 1)
-        clause = bisect.bisect_right(self.breaks, match.start)
-        return _Hit(match.start, match.end, first, last, clause)
+        return _Hit(self, match.start, match.end, bisect.bisect_right(self.breaks, match.start))
 
 
 def relationship_cues(sentence: str, offset: int = 0) -> list[RelationshipCue]:
@@ -255,10 +299,16 @@ def _relationship_cues(
     text: str, start: int, end: int, matches: list[_Match]
 ) -> list[RelationshipCue]:
     """Rift and cooperation evidence among the cue ``matches`` of ``text[start:end]``."""
-    cues = frame_cues()
-    index = _SentenceIndex(text, start, end)
-    if not index.starts:
+    # One regex, so cues never overlap; a cue on both sides is a rift.
+    sides = [
+        (match, RIFT if RIFT_CUE in match.lists else COOPERATION)
+        for match in matches
+        if RIFT_CUE in match.lists or COOP in match.lists
+    ]
+    if not sides:  # no relationship cue: no need to index the sentence's words
         return []
+    cues = frame_cues()
+    index = _SentenceIndex(text, start, end)  # a cue is a word: the sentence has words
 
     def of(name: str) -> list[_Hit]:
         return [index.hit(m) for m in matches if name in m.lists]
@@ -266,12 +316,7 @@ def _relationship_cues(
     acting, negators = of(ACTING), of(NEGATOR)
     negators += [index.hit(m) for m in index.contracted_negations]
     hedges, dismissals, contrasts = of(HEDGE), of(DISMISSAL), of(CONTRAST)
-    kept: list[tuple[_Hit, str]] = []
-    for match in matches:  # one regex, so cues never overlap; a cue on both sides is a rift
-        if RIFT_CUE in match.lists:
-            kept.append((index.hit(match), RIFT))
-        elif COOP in match.lists:
-            kept.append((index.hit(match), COOPERATION))
+    kept = [(index.hit(match), frame) for match, frame in sides]
 
     found: list[tuple[_Hit, RelationshipCue]] = []
     eroders: set[int] = set()
@@ -350,13 +395,16 @@ def relationship_frame(sentence: str, pair: tuple[str, str] = ("RUS", "IRN")) ->
 # --- frames of an article ------------------------------------------------------------------------
 
 
-def _by_sentence(article: Article, spans: Iterable, start_of=lambda x: x.start) -> list[list]:
+def _by_sentence(article: Article, spans: Iterable) -> list[list]:
     """Items with a start offset, bucketed by the body sentence they start in."""
-    buckets: list[list] = [[] for _ in article.sentences]
-    starts = [s.start for s in article.sentences]
+    sentences = article.sentences
+    buckets: list[list] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
     for item in spans:
-        i = bisect.bisect_right(starts, start_of(item)) - 1
-        if i >= 0 and start_of(item) < article.sentences[i].end:
+        start = item.start
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < ends[i]:
             buckets[i].append(item)
     return buckets
 
@@ -403,40 +451,42 @@ def find_frames(
         return []
     if mentions is None:
         mentions = find_actor_mentions(article)
+    flat, text, article_id = article.flat, article.text, article.article_id
     first, last = article.sentences[0].start, article.sentences[-1].end
-    matches = _by_sentence(article, cues.scan(article.flat, first, last))
+    matches = _by_sentence(article, cues.scan(flat, first, last))
     rows: list[dict] = []
 
-    def add(sentence_id: int, frame: str, start: int, end: int, basis: str) -> None:
-        if "\n" in article.text[start:end]:
+    def add(sentence_id: int, frames: Iterable[str], start: int, end: int, basis: str) -> None:
+        if text.find("\n", start, end) >= 0:
             cue = article.readable(start, end).lower()
         else:  # what readable() gives when no line break is inside, for a fraction of the cost
-            cue = " ".join(article.flat[start:end].split()).lower()
-        rows.append(
-            {
-                "article_id": article.article_id,
-                "sentence_id": sentence_id,
-                "frame": frame,
-                "cue": cue,
-                "start": start,
-                "end": end,
-                "basis": basis,
-            }
-        )
+            cue = " ".join(flat[start:end].split()).lower()
+        for frame in frames:
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "sentence_id": sentence_id,
+                    "frame": frame,
+                    "cue": cue,
+                    "start": start,
+                    "end": end,
+                    "basis": basis,
+                }
+            )
 
     for sentence, found in zip(article.sentences, matches, strict=True):
         for match in found:
             if match.end > sentence.end:
                 continue
-            for frame in cues.frames:
-                if f"frame:{frame}" in match.lists:
-                    add(sentence.sentence_id, frame, match.start, match.end, "cue")
+            frames = cues.frames_of(match.lists)
+            if frames:
+                add(sentence.sentence_id, frames, match.start, match.end, "cue")
     for i in _pair_sentences(article, pair, matches, mentions):
         sentence = article.sentences[i]
         inside = [m for m in matches[i] if m.end <= sentence.end]
-        for cue in _relationship_cues(article.flat, sentence.start, sentence.end, inside):
-            add(sentence.sentence_id, cue.frame, cue.start, cue.end, cue.basis)
-    rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["end"], r["frame"]))
+        for cue in _relationship_cues(flat, sentence.start, sentence.end, inside):
+            add(sentence.sentence_id, (cue.frame,), cue.start, cue.end, cue.basis)
+    rows.sort(key=itemgetter("sentence_id", "start", "end", "frame"))
     return rows
 
 
