@@ -11,16 +11,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from re import _constants as sre_constants  # the parser's opcodes; see _needles
+from re import _parser as sre_parser
 
 from newsframe.reference import read_reference_yaml
 
 _CLOSERS = "”\"’'»)] \t\n"
-# Every Unicode space (line breaks, no-break and zero-width spaces included) reads as " ".
-_SPACES_TO_BLANK = str.maketrans(
-    {c: " " for c in map(chr, range(0x3001)) if c.isspace() or c in "\u200b\ufeff"}
+# Every Unicode space (line breaks, no-break and zero-width spaces included) reads as " ": one
+# character class (a regex sub scans it in C; str.translate looks each character up in a dict).
+# Line breaks, by far the commonest, go first with str.replace. U+FEFF is not in the class: the
+# table this replaced stopped at U+3000, and outputs must not change.
+_OTHER_SPACES = re.compile(
+    "["
+    + "".join(
+        re.escape(c)
+        for c in map(chr, range(0x3001))
+        if (c.isspace() or c == "\u200b") and c not in " \n"
+    )
+    + "]"
 )
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_NOT_WORD = re.compile(r"[\W_]+")
+# The first two words of a paragraph: paragraphs printed twice agree on them (see _mark_repeats)
+_FIRST_WORDS = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?")
+# Runs of non-word characters, but never a line break: run over paragraphs joined by "\n", it
+# does to each paragraph what ``[\W_]+`` does to it alone.
+_NOT_WORD = re.compile(r"(?:[^\w\n]|_)+")
+_LINK_LABEL = re.compile(r"(?i)(news )?link\b|source\b|url\b")
 # A standalone dateline: "May 22, 2018 21:17", "17 Jun 2018 - 16:08", "Tuesday, 22 May 2018".
 _DATELINE = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
@@ -68,14 +84,166 @@ class BodyText:
 
 
 @dataclass(frozen=True)
+class _Rule:
+    """A compiled rule and its needles: strings of which every match contains at least one
+    (``None`` when that cannot be worked out).
+
+    Most paragraphs contain none of a rule's needles, and ``needle in text`` is much cheaper than
+    running an alternation of many patterns at every position of every paragraph; the regex
+    still decides wherever a needle is found, so the result is the regex's.
+    """
+
+    regex: re.Pattern[str]
+    needles: tuple[str, ...] | None
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = 0) -> _Rule:
+        regex = re.compile(pattern, flags)
+        return cls(regex, _needles(regex))
+
+    def could_match(self, text: str) -> bool:
+        """False only when the regex cannot match anywhere in ``text``."""
+        return self.needles is None or any(n in text for n in self.needles)
+
+    def search(self, line: str) -> bool:
+        return self.could_match(line) and self.regex.search(line) is not None
+
+    def matching_lines(self, lines: list[str], joined: str) -> set[int]:
+        """Positions of the ``lines`` the regex finds something in; ``joined`` is the lines
+        joined by line breaks (a needle absent from it is in none of them)."""
+        if self.needles is None:
+            candidates: list[int] | range = range(len(lines))
+        else:
+            present = [n for n in self.needles if n in joined]
+            if not present:
+                return set()
+            candidates = [i for i, line in enumerate(lines) if any(n in line for n in present)]
+        return {i for i in candidates if self.regex.search(lines[i])}
+
+
+@dataclass(frozen=True)
 class _Rules:
     furniture: re.Pattern[str]
-    appeal: re.Pattern[str]
+    appeal: _Rule
     tail: re.Pattern[str]
-    caption: re.Pattern[str]
-    author_bio: re.Pattern[str]
-    blocks: tuple[tuple[re.Pattern[str], re.Pattern[str], int], ...]
-    inline: tuple[re.Pattern[str], ...]
+    caption: _Rule
+    author_bio: _Rule
+    blocks: tuple[tuple[_Rule, _Rule, int], ...]
+    inline: tuple[_Rule, ...]
+
+
+# Needles are read off the parsed pattern (the standard library's own regex parser): a run of
+# literal characters, or of small sets of them ("ads?-free" → "ad-free", "ads-free"), that every
+# match must pass through. Anything the analysis does not know (case-insensitive flags,
+# look-arounds, classes like \w, backreferences) gives no needle, never a wrong one.
+_MAX_NEEDLES = 32
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+
+
+def _needles(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    try:
+        parsed = sre_parser.parse(regex.pattern, regex.flags)
+    except Exception:  # noqa: BLE001 - an unexpected parser shape only costs the shortcut
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _required(list(parsed))
+    if found is None:
+        return None
+    # a needle containing a shorter one adds nothing to "any needle in text"
+    minimal: list[str] = []
+    for needle in sorted(found, key=len):
+        if not any(m in needle for m in minimal):
+            minimal.append(needle)
+    return tuple(minimal)
+
+
+def _exact(op: object, av: object) -> set[str] | None:
+    """The few strings one parsed item can match, or None."""
+    if op is sre_constants.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is sre_constants.IN:
+        items = list(av)  # type: ignore[call-overload]
+        if len(items) <= 8 and all(o is sre_constants.LITERAL for o, _ in items):
+            return {chr(c) for _, c in items}
+        return None
+    if op is sre_constants.SUBPATTERN:
+        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        return None if add_flags or del_flags else _exact_sequence(list(sub))
+    if op is sre_constants.BRANCH:
+        strings: set[str] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            exact = _exact_sequence(list(alternative))
+            if exact is None:
+                return None
+            strings |= exact
+        return strings if len(strings) <= _MAX_NEEDLES else None
+    if op in _REPEATS:
+        low, high, sub = av  # type: ignore[misc]
+        if (low, high) in ((0, 1), (1, 1)):
+            exact = _exact_sequence(list(sub))
+            if exact is not None and low == 0:
+                exact.add("")  # the item may match nothing
+            return exact
+    return None
+
+
+def _exact_sequence(items: list[tuple[object, object]]) -> set[str] | None:
+    strings = {""}
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is None or len(strings) * len(exact) > _MAX_NEEDLES:
+            return None
+        strings = {a + b for a in strings for b in exact}
+    return strings
+
+
+def _required(items: list[tuple[object, object]]) -> set[str] | None:
+    """Strings of which every match of the sequence ``items`` contains one, or None."""
+    candidates: list[set[str]] = []
+    for start in range(len(items)):
+        # every run of consecutive exact items is a candidate: their strings are adjacent
+        run = {""}
+        for op, av in items[start:]:
+            exact = _exact(op, av)
+            if exact is None or len(run) * len(exact) > _MAX_NEEDLES:
+                break
+            run = {a + b for a in run for b in exact}
+            if "" not in run:
+                candidates.append(run)
+        op, av = items[start]
+        inner = _required_inside(op, av)
+        if inner is not None:
+            candidates.append(inner)
+    if not candidates:
+        return None
+    return min(candidates, key=_cost)
+
+
+def _cost(needles: set[str]) -> tuple[int, int]:
+    """One scan of the text per needle, and a penalty for short ones, which every paragraph
+    contains ("(", "to "): the regex would run anyway. Then the longer the better."""
+    return sum(1 + 8 ** max(0, 5 - len(n)) for n in needles), -min(map(len, needles))
+
+
+def _required_inside(op: object, av: object) -> set[str] | None:
+    if op is sre_constants.SUBPATTERN:
+        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        return None if add_flags or del_flags else _required(list(sub))
+    if op is sre_constants.BRANCH:
+        strings: set[str] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            required = _required(list(alternative))
+            if required is None:
+                return None
+            strings |= required
+        return strings
+    if op in _REPEATS:
+        low, _, sub = av  # type: ignore[misc]
+        return _required(list(sub)) if low >= 1 else None
+    if op is sre_constants.ATOMIC_GROUP:
+        return _required(list(av))  # type: ignore[call-overload]
+    return None
 
 
 def ends_like_prose(line: str) -> bool:
@@ -89,9 +257,9 @@ def ends_like_prose(line: str) -> bool:
 
 # Rules are matched against the lower-cased paragraph (faster than re.IGNORECASE on every
 # paragraph), so the patterns in the YAML file are written in lower case.
-def _alternation(patterns: list[str], *, whole: bool = False) -> re.Pattern[str]:
+def _alternation(patterns: list[str], *, whole: bool = False) -> str:
     body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"^(?:{body})$" if whole else body)
+    return rf"^(?:{body})$" if whole else body
 
 
 @cache
@@ -99,20 +267,20 @@ def load_rules() -> _Rules:
     """Compile ``data/boilerplate.yaml`` once."""
     raw = read_reference_yaml("boilerplate.yaml")
     return _Rules(
-        furniture=_alternation(raw["furniture_lines"], whole=True),
-        appeal=_alternation(raw["appeal_phrases"]),
+        furniture=re.compile(_alternation(raw["furniture_lines"], whole=True)),
+        appeal=_Rule.compile(_alternation(raw["appeal_phrases"])),
         tail=re.compile("|".join(f"^(?:{p})" for p in raw["tail_starts"])),
-        caption=_alternation(raw["captions"]),
-        author_bio=_alternation(raw["author_bios"]),
+        caption=_Rule.compile(_alternation(raw["captions"])),
+        author_bio=_Rule.compile(_alternation(raw["author_bios"])),
         blocks=tuple(
             (
-                re.compile(b["start"]),
-                re.compile(b["end"]),
+                _Rule.compile(b["start"]),
+                _Rule.compile(b["end"]),
                 int(b.get("max_paragraphs", 30)),
             )
             for b in raw["blocks"]
         ),
-        inline=tuple(re.compile(p, re.MULTILINE) for p in raw["inline"]),
+        inline=tuple(_Rule.compile(p, re.MULTILINE) for p in raw["inline"]),
     )
 
 
@@ -172,28 +340,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _fingerprint(s: str) -> str:
-    return _NOT_WORD.sub(" ", s.lower()).strip()
-
-
 def separate_body(text: str) -> BodyText:
     """Find the body paragraphs of ``text`` and build its same-length ``flat`` copy."""
     rules = load_rules()
     inline_blanks: list[tuple[int, int]] = []
-    for pattern in rules.inline:
-        for match in pattern.finditer(text):
-            inline_blanks.append(
-                match.span("drop") if "drop" in pattern.groupindex else match.span()
-            )
-    flat = _blanked(text.translate(_SPACES_TO_BLANK), inline_blanks)
+    for rule in rules.inline:
+        if not rule.could_match(text):
+            continue
+        drop = "drop" in rule.regex.groupindex
+        for match in rule.regex.finditer(text):
+            inline_blanks.append(match.span("drop") if drop else match.span())
+    flat = _blanked(_OTHER_SPACES.sub(" ", text.replace("\n", " ")), inline_blanks)
 
     spans = split_paragraphs(text)
     lines = [flat[a:b].strip() for a, b in spans]
     lowered = [line.lower() for line in lines]
+    # All paragraphs in one string (flat text has no line breaks left): a rule's needles are
+    # looked for once per article, not once per paragraph.
+    joined = "\n".join(lowered)
     kinds = ["body"] * len(spans)
     result = BodyText(flat="", paragraphs=[], inline_blanks=sorted(inline_blanks))
 
-    _mark_blocks(lowered, kinds, rules)
+    _mark_blocks(lowered, joined, kinds, rules)
     tail_from = next(
         (
             i
@@ -224,16 +392,20 @@ def separate_body(text: str) -> BodyText:
                     kinds[j] = "heading"
             break
 
-    _mark_repeats(lines, kinds)
+    _mark_repeats(lines, lowered, kinds)
 
+    appeals = rules.appeal.matching_lines(lowered, joined)
+    captions = rules.caption.matching_lines(lowered, joined)
     for i, line in enumerate(lines):
-        original = _ORIGINAL_OUTLET.match(line)
-        if original and not result.original_outlet:
-            result.original_outlet = original.group(1).strip()
-        tag = _OUTLET_TAG.match(text[spans[i][0] : spans[i][1]])
-        if tag and not result.original_outlet and kinds[i] == "body":
-            result.original_outlet = tag.group(1).strip()
-        if not result.url and re.match(r"(?i)(news )?link\b|source\b|url\b", line):
+        if not result.original_outlet:
+            original = _ORIGINAL_OUTLET.match(line)
+            if original:
+                result.original_outlet = original.group(1).strip()
+        if not result.original_outlet and kinds[i] == "body":
+            tag = _OUTLET_TAG.match(text[spans[i][0] : spans[i][1]])
+            if tag:
+                result.original_outlet = tag.group(1).strip()
+        if not result.url and _LINK_LABEL.match(line):
             # "News Link : https://..." with the address on the same or the next line
             url = _URL.search(" ".join(lines[i : i + 2]))
             result.url = url.group(0) if url else ""
@@ -241,9 +413,9 @@ def separate_body(text: str) -> BodyText:
             continue
         if rules.furniture.match(lowered[i]):
             kinds[i] = "furniture"
-        elif rules.appeal.search(lowered[i]):
+        elif i in appeals:
             kinds[i] = "appeal"
-        elif rules.caption.search(lowered[i]):
+        elif i in captions:
             kinds[i] = "caption"
         elif not ends_like_prose(line):
             kinds[i] = "heading"
@@ -276,36 +448,40 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def _mark_blocks(lines: list[str], kinds: list[str], rules: _Rules) -> None:
-    for start_re, end_re, max_paragraphs in rules.blocks:
-        for i, line in enumerate(lines):
-            if not start_re.search(line) or kinds[i] != "body":
+def _mark_blocks(lines: list[str], joined: str, kinds: list[str], rules: _Rules) -> None:
+    for start_rule, end_rule, max_paragraphs in rules.blocks:
+        starts = start_rule.matching_lines(lines, joined)
+        if not starts:
+            continue
+        ends = end_rule.matching_lines(lines, joined)
+        for i in sorted(starts):
+            if kinds[i] != "body":
                 continue
-            stop = next(
-                (
-                    j
-                    for j in range(i, min(len(lines), i + max_paragraphs))
-                    if end_re.search(lines[j])
-                ),
-                i,
-            )
+            stop = next((j for j in range(i, min(len(lines), i + max_paragraphs)) if j in ends), i)
             for j in range(i, stop + 1):
                 kinds[j] = "appeal"
 
 
-def _mark_repeats(lines: list[str], kinds: list[str]) -> None:
+def _mark_repeats(lines: list[str], lowered: list[str], kinds: list[str]) -> None:
     """A paragraph printed twice is a caption, alt text or re-printed headline, not reporting.
 
     Body text is never printed twice in a row; a headline re-printed below the fold is a
-    heading; both copies go.
+    heading; both copies go. Paragraphs are the same when their words are (case, punctuation
+    and spacing aside); only those that agree on their first two words are compared in full.
     """
-    seen: dict[str, list[int]] = {}
-    for i, line in enumerate(lines):
-        key = _fingerprint(line)
-        if key:
-            seen.setdefault(key, []).append(i)
-    for positions in seen.values():
-        if len(positions) > 1 and len(lines[positions[0]].split()) < 40:
-            for i in positions:
-                if kinds[i] == "body":
-                    kinds[i] = "duplicate"
+    by_first_words: dict[tuple[str, str | None], list[int]] = {}
+    for i, line in enumerate(lowered):
+        first = _FIRST_WORDS.match(line)
+        if first:  # None: no word at all
+            by_first_words.setdefault(first.groups(), []).append(i)
+    for candidates in by_first_words.values():
+        if len(candidates) < 2:
+            continue
+        seen: dict[str, list[int]] = {}
+        for i in candidates:
+            seen.setdefault(_NOT_WORD.sub(" ", lowered[i]).strip(), []).append(i)
+        for positions in seen.values():
+            if len(positions) > 1 and len(lines[positions[0]].split()) < 40:
+                for i in positions:
+                    if kinds[i] == "body":
+                        kinds[i] = "duplicate"
