@@ -9,8 +9,11 @@ copy in which dropped paragraphs, line breaks and inline markers are blanked to 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from re import _constants as sre_constants  # the parser's opcodes; see _needles
 from re import _parser as sre_parser
 
@@ -95,11 +98,55 @@ class _Rule:
 
     regex: re.Pattern[str]
     needles: tuple[str, ...] | None
+    # Two ways for spans() to find the matches without trying the regex at every position:
+    # a regex that only matches at line starts, compiled after a line break (re then jumps
+    # from line break to line break); or strings at a bounded distance (nearest, farthest)
+    # from the start of every match, near which alone the regex is tried.
+    after_break: re.Pattern[str] | None = None
+    anchor: tuple[tuple[str, ...], int, int] | None = None
 
     @classmethod
     def compile(cls, pattern: str, flags: int = 0) -> _Rule:
         regex = re.compile(pattern, flags)
-        return cls(regex, _needles(regex))
+        return cls(regex, _needles(regex), _after_break(regex), _anchor(regex))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Of each match of ``regex.finditer(text)``, the span of its group ``drop`` if the
+        regex has one, else the span of the match."""
+        if not self.could_match(text):
+            return []
+        if "drop" in self.regex.groupindex:
+            return [match.span("drop") for match, _ in self._matches(text)]
+        return [(start, match.end()) for match, start in self._matches(text)]
+
+    def _matches(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
+        """What ``regex.finditer(text)`` yields, with the start of each match (a match of
+        ``after_break`` starts with the line break before the regex's)."""
+        if self.after_break is not None:
+            position = 0
+            first = self.regex.match(text)  # the first line has no break before it
+            if first:
+                yield first, 0
+                position = first.end()
+            while match := self.after_break.search(text, max(position - 1, 0)):
+                yield match, match.start() + 1
+                position = match.end()
+        elif self.anchor is not None:
+            strings, nearest, farthest = self.anchor
+            starts: set[int] = set()
+            for string in strings:
+                found = text.find(string)
+                while found != -1:
+                    starts.update(range(max(found - farthest, 0), found - nearest + 1))
+                    found = text.find(string, found + 1)
+            position = 0
+            for start in sorted(starts):
+                if start >= position and (match := self.regex.match(text, start)):
+                    yield match, start
+                    position = match.end()
+        else:
+            for match in self.regex.finditer(text):
+                yield match, match.start()
 
     def could_match(self, text: str) -> bool:
         """False only when the regex cannot match anywhere in ``text``."""
@@ -108,17 +155,85 @@ class _Rule:
     def search(self, line: str) -> bool:
         return self.could_match(line) and self.regex.search(line) is not None
 
-    def matching_lines(self, lines: list[str], joined: str) -> set[int]:
-        """Positions of the ``lines`` the regex finds something in; ``joined`` is the lines
-        joined by line breaks (a needle absent from it is in none of them)."""
+    def matching_lines(self, lines: list[str], candidates: dict[_Rule, set[int]]) -> set[int]:
+        """Positions of the ``lines`` the regex finds something in, given the lines that
+        contain one of the rule's needles (``_NeedleScan.candidates``)."""
         if self.needles is None:
-            candidates: list[int] | range = range(len(lines))
-        else:
-            present = [n for n in self.needles if n in joined]
-            if not present:
-                return set()
-            candidates = [i for i, line in enumerate(lines) if any(n in line for n in present)]
-        return {i for i in candidates if self.regex.search(lines[i])}
+            return {i for i, line in enumerate(lines) if self.regex.search(line)}
+        return {i for i in candidates.get(self, ()) if self.regex.search(lines[i])}
+
+
+# Letters by how common they are in English text, the space first. A needle is looked for from
+# its least common character on ("subscribe " as "bscribe "): the scan stops at few positions.
+_COMMON_CHARACTERS = " etaoinsrhldcumfpgwybvkxjqz"
+_SCAN_LENGTH = 5  # needles are cut no shorter than this
+
+
+@dataclass(frozen=True)
+class _NeedleScan:
+    """Finds, in one pass over an article's paragraphs, which paragraphs contain a needle of
+    which rule. The pass is one regex (a prefix tree of the needles' cut forms), so ``re``
+    skips from one possible first character to the next."""
+
+    regex: re.Pattern[str]
+    # first character → (cut needle, rules it belongs to), to tell the needles found apart
+    by_first: dict[str, tuple[tuple[str, tuple[_Rule, ...]], ...]]
+
+    @classmethod
+    def of(cls, rules: list[_Rule]) -> _NeedleScan:
+        owners: dict[str, list[_Rule]] = {}
+        for rule in rules:
+            for needle in rule.needles or ():
+                owners.setdefault(_cut(needle), []).append(rule)
+        by_first: dict[str, list[tuple[str, tuple[_Rule, ...]]]] = {}
+        for cut, rules_of_cut in owners.items():
+            by_first.setdefault(cut[0], []).append((cut, tuple(rules_of_cut)))
+        pattern = _prefix_tree(list(owners)) if owners else "(?!)"
+        return cls(re.compile(pattern), {c: tuple(v) for c, v in by_first.items()})
+
+    def candidates(self, joined: str, line_starts: list[int]) -> dict[_Rule, set[int]]:
+        """For each rule, the lines (``joined`` is the lines joined by line breaks, starting at
+        ``line_starts``) in which one of its needles is."""
+        found: dict[_Rule, set[int]] = {}
+        position = 0
+        while match := self.regex.search(joined, position):
+            position = match.start()
+            line = bisect_right(line_starts, position) - 1
+            for cut, rules in self.by_first[joined[position]]:
+                if joined.startswith(cut, position):
+                    for rule in rules:
+                        found.setdefault(rule, set()).add(line)
+            position += 1  # needles may overlap: look again from the next character
+        return found
+
+
+def _cut(needle: str) -> str:
+    """The needle from its least common character on, keeping at least _SCAN_LENGTH of it:
+    a text containing the needle contains that."""
+    if len(needle) <= _SCAN_LENGTH:
+        return needle
+    starts = range(len(needle) - _SCAN_LENGTH + 1)
+    rarity = {c: i for i, c in enumerate(_COMMON_CHARACTERS)}
+    return needle[max(starts, key=lambda i: rarity.get(needle[i], len(rarity)) * 1000 - i) :]
+
+
+def _prefix_tree(strings: list[str]) -> str:
+    """One regex alternation of literal strings, factored as a prefix tree; it matches where
+    any of them starts (with the shortest one there)."""
+    tree: dict = {}
+    for string in strings:
+        node = tree
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        if "" in node:  # a string ends here: enough to stop at this position
+            return ""
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return render(tree)
 
 
 @dataclass(frozen=True)
@@ -130,6 +245,7 @@ class _Rules:
     author_bio: _Rule
     blocks: tuple[tuple[_Rule, _Rule, int], ...]
     inline: tuple[_Rule, ...]
+    scan: _NeedleScan  # the needles of the rules run on paragraphs
 
 
 # Needles are read off the parsed pattern (the standard library's own regex parser): a run of
@@ -156,6 +272,50 @@ def _needles(regex: re.Pattern[str]) -> tuple[str, ...] | None:
         if not any(m in needle for m in minimal):
             minimal.append(needle)
     return tuple(minimal)
+
+
+def _after_break(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a regex that opens with ``^`` in multi-line mode (and never matches the empty
+    string), the same regex after a line break; otherwise None."""
+    try:
+        parsed = sre_parser.parse(regex.pattern, regex.flags)
+        if not (
+            regex.flags & re.MULTILINE
+            and parsed.getwidth()[0] > 0
+            and list(parsed)[:1] == [(sre_constants.AT, sre_constants.AT_BEGINNING)]
+        ):
+            return None
+        after_break = re.compile(f"\n(?:{regex.pattern})", regex.flags)
+    except Exception:  # noqa: BLE001 - e.g. global flags inside the pattern: no shortcut
+        return None
+    same_groups = (after_break.groups, after_break.groupindex) == (regex.groups, regex.groupindex)
+    return after_break if same_groups else None
+
+
+def _anchor(regex: re.Pattern[str]) -> tuple[tuple[str, ...], int, int] | None:
+    """Strings of three characters or more, one of which every match has at a bounded
+    distance from its start: (strings, nearest, farthest). None if there are none."""
+    try:
+        parsed = sre_parser.parse(regex.pattern, regex.flags)
+    except Exception:  # noqa: BLE001 - an unexpected parser shape only costs the shortcut
+        return None
+    if parsed.state.flags & re.IGNORECASE or parsed.getwidth()[0] == 0:
+        return None
+    items = list(parsed)
+    best: tuple[tuple[int, int], tuple[str, ...], int, int] | None = None
+    for start in range(len(items)):
+        nearest, farthest = sre_parser.SubPattern(parsed.state, items[:start]).getwidth()
+        if farthest - nearest > 64:
+            break  # the start of a match is too far from anything after this
+        run = {""}
+        for op, av in items[start:]:
+            exact = _exact(op, av)
+            if exact is None or len(run) * len(exact) > _MAX_NEEDLES:
+                break
+            run = {a + b for a in run for b in exact}
+            if min(map(len, run)) >= 3 and (best is None or _cost(run) < best[0]):
+                best = (_cost(run), tuple(sorted(run)), nearest, farthest)
+    return None if best is None else best[1:]
 
 
 def _exact(op: object, av: object) -> set[str] | None:
@@ -266,21 +426,23 @@ def _alternation(patterns: list[str], *, whole: bool = False) -> str:
 def load_rules() -> _Rules:
     """Compile ``data/boilerplate.yaml`` once."""
     raw = read_reference_yaml("boilerplate.yaml")
+    appeal = _Rule.compile(_alternation(raw["appeal_phrases"]))
+    caption = _Rule.compile(_alternation(raw["captions"]))
+    author_bio = _Rule.compile(_alternation(raw["author_bios"]))
+    blocks = tuple(
+        (_Rule.compile(b["start"]), _Rule.compile(b["end"]), int(b.get("max_paragraphs", 30)))
+        for b in raw["blocks"]
+    )
     return _Rules(
         furniture=re.compile(_alternation(raw["furniture_lines"], whole=True)),
-        appeal=_Rule.compile(_alternation(raw["appeal_phrases"])),
+        appeal=appeal,
         tail=re.compile("|".join(f"^(?:{p})" for p in raw["tail_starts"])),
-        caption=_Rule.compile(_alternation(raw["captions"])),
-        author_bio=_Rule.compile(_alternation(raw["author_bios"])),
-        blocks=tuple(
-            (
-                _Rule.compile(b["start"]),
-                _Rule.compile(b["end"]),
-                int(b.get("max_paragraphs", 30)),
-            )
-            for b in raw["blocks"]
-        ),
+        caption=caption,
+        author_bio=author_bio,
+        blocks=blocks,
         inline=tuple(_Rule.compile(p, re.MULTILINE) for p in raw["inline"]),
+        # (the author bio rule is tried on two paragraphs, a block's end only after its start)
+        scan=_NeedleScan.of([appeal, caption, *(start for start, _, _ in blocks)]),
     )
 
 
@@ -345,23 +507,21 @@ def separate_body(text: str) -> BodyText:
     rules = load_rules()
     inline_blanks: list[tuple[int, int]] = []
     for rule in rules.inline:
-        if not rule.could_match(text):
-            continue
-        drop = "drop" in rule.regex.groupindex
-        for match in rule.regex.finditer(text):
-            inline_blanks.append(match.span("drop") if drop else match.span())
+        inline_blanks += rule.spans(text)
     flat = _blanked(_OTHER_SPACES.sub(" ", text.replace("\n", " ")), inline_blanks)
 
     spans = split_paragraphs(text)
     lines = [flat[a:b].strip() for a, b in spans]
     lowered = [line.lower() for line in lines]
-    # All paragraphs in one string (flat text has no line breaks left): a rule's needles are
-    # looked for once per article, not once per paragraph.
+    # All paragraphs in one string (flat text has no line breaks left): the rules' needles are
+    # looked for in one pass per article, not once per paragraph and rule.
     joined = "\n".join(lowered)
+    line_starts = list(accumulate((len(line) + 1 for line in lowered[:-1]), initial=0))
+    candidates = rules.scan.candidates(joined, line_starts)
     kinds = ["body"] * len(spans)
     result = BodyText(flat="", paragraphs=[], inline_blanks=sorted(inline_blanks))
 
-    _mark_blocks(lowered, joined, kinds, rules)
+    _mark_blocks(lowered, candidates, kinds, rules)
     tail_from = next(
         (
             i
@@ -394,8 +554,8 @@ def separate_body(text: str) -> BodyText:
 
     _mark_repeats(lines, lowered, kinds)
 
-    appeals = rules.appeal.matching_lines(lowered, joined)
-    captions = rules.caption.matching_lines(lowered, joined)
+    appeals = rules.appeal.matching_lines(lowered, candidates)
+    captions = rules.caption.matching_lines(lowered, candidates)
     for i, line in enumerate(lines):
         if not result.original_outlet:
             original = _ORIGINAL_OUTLET.match(line)
@@ -448,16 +608,24 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def _mark_blocks(lines: list[str], joined: str, kinds: list[str], rules: _Rules) -> None:
+def _mark_blocks(
+    lines: list[str], candidates: dict[_Rule, set[int]], kinds: list[str], rules: _Rules
+) -> None:
     for start_rule, end_rule, max_paragraphs in rules.blocks:
-        starts = start_rule.matching_lines(lines, joined)
+        starts = start_rule.matching_lines(lines, candidates)
         if not starts:
             continue
-        ends = end_rule.matching_lines(lines, joined)
         for i in sorted(starts):
             if kinds[i] != "body":
                 continue
-            stop = next((j for j in range(i, min(len(lines), i + max_paragraphs)) if j in ends), i)
+            stop = next(
+                (
+                    j
+                    for j in range(i, min(len(lines), i + max_paragraphs))
+                    if end_rule.search(lines[j])
+                ),
+                i,
+            )
             for j in range(i, stop + 1):
                 kinds[j] = "appeal"
 
