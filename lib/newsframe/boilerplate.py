@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -104,11 +104,23 @@ class _Rule:
     # from the start of every match, near which alone the regex is tried.
     after_break: re.Pattern[str] | None = None
     anchor: tuple[tuple[str, ...], int, int] | None = None
+    # A rule that is an alternation of the data file's patterns finds something in a paragraph
+    # when one of them does: each is a rule of its own, tried only where its needles are.
+    parts: tuple[_Rule, ...] = ()
 
     @classmethod
     def compile(cls, pattern: str, flags: int = 0) -> _Rule:
         regex = re.compile(pattern, flags)
         return cls(regex, _needles(regex), _after_break(regex), _anchor(regex))
+
+    @classmethod
+    def alternation(cls, patterns: list[str]) -> _Rule:
+        whole = cls.compile(_alternation(patterns))
+        parts = tuple(cls.compile(p) for p in patterns)
+        # Alone, a pattern's \1 would be its own first group, not the alternation's first one.
+        if any(part.regex.groups and _refers_to_groups(part.regex) for part in parts):
+            return whole
+        return cls(whole.regex, whole.needles, parts=parts)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Of each match of ``regex.finditer(text)``, the span of its group ``drop`` if the
@@ -158,6 +170,8 @@ class _Rule:
     def matching_lines(self, lines: list[str], candidates: dict[_Rule, set[int]]) -> set[int]:
         """Positions of the ``lines`` the regex finds something in, given the lines that
         contain one of the rule's needles (``_NeedleScan.candidates``)."""
+        if self.parts:
+            return set().union(*(part.matching_lines(lines, candidates) for part in self.parts))
         if self.needles is None:
             return {i for i, line in enumerate(lines) if self.regex.search(line)}
         return {i for i in candidates.get(self, ()) if self.regex.search(lines[i])}
@@ -182,9 +196,9 @@ class _NeedleScan:
     @classmethod
     def of(cls, rules: list[_Rule]) -> _NeedleScan:
         owners: dict[str, list[_Rule]] = {}
-        for rule in rules:
-            for needle in rule.needles or ():
-                owners.setdefault(_cut(needle), []).append(rule)
+        for part in (part for rule in rules for part in rule.parts or (rule,)):
+            for needle in part.needles or ():
+                owners.setdefault(_cut(needle), []).append(part)
         by_first: dict[str, list[tuple[str, tuple[_Rule, ...]]]] = {}
         for cut, rules_of_cut in owners.items():
             by_first.setdefault(cut[0], []).append((cut, tuple(rules_of_cut)))
@@ -272,6 +286,27 @@ def _needles(regex: re.Pattern[str]) -> tuple[str, ...] | None:
         if not any(m in needle for m in minimal):
             minimal.append(needle)
     return tuple(minimal)
+
+
+def _refers_to_groups(regex: re.Pattern[str]) -> bool:
+    """Whether the pattern has a backreference or a group condition (or cannot be read)."""
+    try:
+        parsed = sre_parser.parse(regex.pattern, regex.flags)
+    except Exception:  # noqa: BLE001 - unreadable: assume the worst
+        return True
+    references = (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS)
+    pending = list(parsed)
+    while pending:
+        op, av = pending.pop()
+        if op in references:
+            return True
+        for value in av if isinstance(av, (tuple, list)) else (av,):
+            if isinstance(value, sre_parser.SubPattern):
+                pending += list(value)
+            elif isinstance(value, list) and value and isinstance(value[0], sre_parser.SubPattern):
+                for sub in value:
+                    pending += list(sub)
+    return False
 
 
 def _after_break(regex: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -426,8 +461,8 @@ def _alternation(patterns: list[str], *, whole: bool = False) -> str:
 def load_rules() -> _Rules:
     """Compile ``data/boilerplate.yaml`` once."""
     raw = read_reference_yaml("boilerplate.yaml")
-    appeal = _Rule.compile(_alternation(raw["appeal_phrases"]))
-    caption = _Rule.compile(_alternation(raw["captions"]))
+    appeal = _Rule.alternation(raw["appeal_phrases"])
+    caption = _Rule.alternation(raw["captions"])
     author_bio = _Rule.compile(_alternation(raw["author_bios"]))
     blocks = tuple(
         (_Rule.compile(b["start"]), _Rule.compile(b["end"]), int(b.get("max_paragraphs", 30)))
@@ -458,22 +493,25 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     for block_end, next_start in [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)] + [
         (len(text), len(text))
     ]:
-        para_start = block_start
-        pos = block_start
-        while True:
-            newline = text.find("\n", pos, block_end)
-            if newline == -1:
-                break
-            line = text[pos:newline].strip()
-            next_newline = text.find("\n", newline + 1, block_end)
-            following = text[newline + 1 : block_end if next_newline == -1 else next_newline]
-            if _is_paragraph_end(line, following.strip()):
-                spans.append((para_start, newline))
-                para_start = newline + 1
-            pos = newline + 1
+        lines = text[block_start:block_end].split("\n")
+        para_start = line_start = block_start
+        if len(lines) > 1:
+            stripped = [line.strip() for line in lines]
+            for k in range(len(lines) - 1):
+                newline = line_start + len(lines[k])
+                if _is_paragraph_end(stripped[k], stripped[k + 1]):
+                    spans.append((para_start, newline))
+                    para_start = newline + 1
+                line_start = newline + 1
         spans.append((para_start, block_end))
         block_start = next_start
-    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+    trimmed = []
+    for a, b in spans:
+        paragraph = text[a:b]
+        rest = paragraph.lstrip()
+        if rest:  # without the white space around it (str.strip's white space is isspace's)
+            trimmed.append((b - len(rest), a + len(paragraph.rstrip())))
+    return trimmed
 
 
 def _is_paragraph_end(line: str, following: str) -> bool:
@@ -487,19 +525,13 @@ def _is_paragraph_end(line: str, following: str) -> bool:
 
 
 def _ends_with_abbreviation(line: str) -> bool:
+    if not line.endswith("."):
+        return False
     from newsframe.sentences import ABBREVIATIONS  # the splitter owns the abbreviation list
 
     words = line.rsplit(None, 1)
     last = words[-1].rstrip(".").lower() if words else ""
-    return line.endswith(".") and last in ABBREVIATIONS
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return last in ABBREVIATIONS
 
 
 def separate_body(text: str) -> BodyText:
@@ -556,12 +588,13 @@ def separate_body(text: str) -> BodyText:
 
     appeals = rules.appeal.matching_lines(lowered, candidates)
     captions = rules.caption.matching_lines(lowered, candidates)
+    may_have_tag = " |" in text  # every outlet tag has it
     for i, line in enumerate(lines):
         if not result.original_outlet:
             original = _ORIGINAL_OUTLET.match(line)
             if original:
                 result.original_outlet = original.group(1).strip()
-        if not result.original_outlet and kinds[i] == "body":
+        if may_have_tag and not result.original_outlet and kinds[i] == "body":
             tag = _OUTLET_TAG.match(text[spans[i][0] : spans[i][1]])
             if tag:
                 result.original_outlet = tag.group(1).strip()
@@ -635,21 +668,34 @@ def _mark_repeats(lines: list[str], lowered: list[str], kinds: list[str]) -> Non
 
     Body text is never printed twice in a row; a headline re-printed below the fold is a
     heading; both copies go. Paragraphs are the same when their words are (case, punctuation
-    and spacing aside); only those that agree on their first two words are compared in full.
+    and spacing aside). Building that word string is costly, so it is built only for paragraphs
+    that agree on their first two and last two words and are not equal already.
     """
-    by_first_words: dict[tuple[str, str | None], list[int]] = {}
-    for i, line in enumerate(lowered):
-        first = _FIRST_WORDS.match(line)
-        if first:  # None: no word at all
-            by_first_words.setdefault(first.groups(), []).append(i)
-    for candidates in by_first_words.values():
-        if len(candidates) < 2:
-            continue
-        seen: dict[str, list[int]] = {}
-        for i in candidates:
-            seen.setdefault(_NOT_WORD.sub(" ", lowered[i]).strip(), []).append(i)
-        for positions in seen.values():
-            if len(positions) > 1 and len(lines[positions[0]].split()) < 40:
-                for i in positions:
-                    if kinds[i] == "body":
-                        kinds[i] = "duplicate"
+    groups: list[list[int]] = []
+    for same_start in _grouped(range(len(lowered)), lambda i: _FIRST_WORDS.match(lowered[i])):
+        # reversed, the last two words are the first two (a word reversed is still one)
+        for same_ends in _grouped(same_start, lambda i: _FIRST_WORDS.match(lowered[i][::-1])):
+            if len({lowered[i] for i in same_ends}) == 1:
+                groups.append(same_ends)
+            else:
+                groups += _grouped(same_ends, lambda i: _NOT_WORD.sub(" ", lowered[i]).strip())
+    for positions in groups:
+        if len(lines[positions[0]].split()) < 40:
+            for i in positions:
+                if kinds[i] == "body":
+                    kinds[i] = "duplicate"
+
+
+def _grouped(
+    positions: Iterable[int], key: Callable[[int], re.Match[str] | str | None]
+) -> list[list[int]]:
+    """The groups of two or more ``positions`` with the same key (a match: its groups; a
+    paragraph without words has no key and no group), each in order."""
+    by_key: dict[object, list[int]] = {}
+    for i in positions:
+        found = key(i)
+        if found:
+            by_key.setdefault(found.groups() if isinstance(found, re.Match) else found, []).append(
+                i
+            )
+    return [group for group in by_key.values() if len(group) > 1]
