@@ -86,7 +86,7 @@ class BodyText:
         return [p for p in self.paragraphs if p.kind != "body"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed as itself: a key of candidates
 class _Rule:
     """A compiled rule and its needles: strings of which every match contains at least one
     (``None`` when that cannot be worked out).
@@ -171,7 +171,11 @@ class _Rule:
         """Positions of the ``lines`` the regex finds something in, given the lines that
         contain one of the rule's needles (``_NeedleScan.candidates``)."""
         if self.parts:
-            return set().union(*(part.matching_lines(lines, candidates) for part in self.parts))
+            found: set[int] = set()
+            for part in self.parts:
+                if part.needles is None or part in candidates:
+                    found |= part.matching_lines(lines, candidates)
+            return found
         if self.needles is None:
             return {i for i, line in enumerate(lines) if self.regex.search(line)}
         return {i for i in candidates.get(self, ()) if self.regex.search(lines[i])}
@@ -180,7 +184,7 @@ class _Rule:
 # Letters by how common they are in English text, the space first. A needle is looked for from
 # its least common character on ("subscribe " as "bscribe "): the scan stops at few positions.
 _COMMON_CHARACTERS = " etaoinsrhldcumfpgwybvkxjqz"
-_SCAN_LENGTH = 5  # needles are cut no shorter than this
+_SCAN_LENGTH = 4  # needles are cut no shorter than this
 
 
 @dataclass(frozen=True)
@@ -671,8 +675,15 @@ def _mark_repeats(lines: list[str], lowered: list[str], kinds: list[str]) -> Non
     and spacing aside). Building that word string is costly, so it is built only for paragraphs
     that agree on their first two and last two words and are not equal already.
     """
+    by_first_words: dict[tuple[str, str | None], list[int]] = {}
+    for i, line in enumerate(lowered):
+        first = _FIRST_WORDS.match(line)
+        if first:  # None: no words at all
+            by_first_words.setdefault(first.groups(), []).append(i)
     groups: list[list[int]] = []
-    for same_start in _grouped(range(len(lowered)), lambda i: _FIRST_WORDS.match(lowered[i])):
+    for same_start in by_first_words.values():
+        if len(same_start) < 2:
+            continue
         # reversed, the last two words are the first two (a word reversed is still one)
         for same_ends in _grouped(same_start, lambda i: _FIRST_WORDS.match(lowered[i][::-1])):
             if len({lowered[i] for i in same_ends}) == 1:
