@@ -228,7 +228,13 @@ def _language_identifier():  # noqa: ANN202 - py3langid has no public type for i
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in is that for on with as was were by it from at be has have said".split()
 )
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_ENGLISH_FUNCTION_BYTES = frozenset(w.encode() for w in _ENGLISH_FUNCTION_WORDS)
+# The words are the runs of ASCII letters ([A-Za-z]+). Found on bytes: every other character
+# (non-ASCII ones arrive as "?") becomes a space, letters become lower case; split() then gives
+# the words, lower-cased, without a regex match per word.
+_LOWER_LETTERS_ELSE_SPACE = bytes(
+    c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256)
+)
 ENGLISH_SHARE = 0.15
 
 
@@ -238,11 +244,9 @@ def detect_language(text: str) -> tuple[str, float]:
     Clearly English text is recognised by its function words; anything else goes to py3langid.
     """
     sample = text[:2000]
-    words = _LATIN_WORD.findall(sample)
+    words = sample.encode("ascii", "replace").translate(_LOWER_LETTERS_ELSE_SPACE).split()
     if len(words) >= 30:
-        # map() keeps the per-word loop in C
-        lowered = map(str.lower, words)
-        share = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, lowered)) / len(words)
+        share = sum(map(_ENGLISH_FUNCTION_BYTES.__contains__, words)) / len(words)
         if share >= ENGLISH_SHARE:
             return "en", 1.0
     code, probability = _language_identifier().classify(sample)
