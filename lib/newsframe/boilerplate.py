@@ -16,6 +16,7 @@ from functools import cache
 from itertools import accumulate
 from re import _constants as sre_constants  # the parser's opcodes; see _needles
 from re import _parser as sre_parser
+from typing import Any
 
 from newsframe.reference import read_reference_yaml
 
@@ -36,9 +37,7 @@ _OTHER_SPACES = re.compile(
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # The first two words of a paragraph: paragraphs printed twice agree on them (see _mark_repeats)
 _FIRST_WORDS = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?")
-# Runs of non-word characters, but never a line break: run over paragraphs joined by "\n", it
-# does to each paragraph what ``[\W_]+`` does to it alone.
-_NOT_WORD = re.compile(r"(?:[^\w\n]|_)+")
+_NOT_WORD = re.compile(r"[\W_]+")
 _LINK_LABEL = re.compile(r"(?i)(news )?link\b|source\b|url\b")
 # A standalone dateline: "May 22, 2018 21:17", "17 Jun 2018 - 16:08", "Tuesday, 22 May 2018".
 _DATELINE = re.compile(
@@ -116,7 +115,10 @@ class _Rule:
     @classmethod
     def alternation(cls, patterns: list[str]) -> _Rule:
         whole = cls.compile(_alternation(patterns))
-        parts = tuple(cls.compile(p) for p in patterns)
+        try:
+            parts = tuple(cls.compile(p) for p in patterns)
+        except re.error:  # valid only inside the alternation's parentheses: keep it whole
+            return whole
         # Alone, a pattern's \1 would be its own first group, not the alternation's first one.
         if any(part.regex.groups and _refers_to_groups(part.regex) for part in parts):
             return whole
@@ -324,7 +326,8 @@ def _after_break(regex: re.Pattern[str]) -> re.Pattern[str] | None:
             and list(parsed)[:1] == [(sre_constants.AT, sre_constants.AT_BEGINNING)]
         ):
             return None
-        after_break = re.compile(f"\n(?:{regex.pattern})", regex.flags)
+        # the escape, not a line break character: verbose patterns ignore white space
+        after_break = re.compile(rf"\n(?:{regex.pattern})", regex.flags)
     except Exception:  # noqa: BLE001 - e.g. global flags inside the pattern: no shortcut
         return None
     same_groups = (after_break.groups, after_break.groupindex) == (regex.groups, regex.groupindex)
@@ -357,28 +360,28 @@ def _anchor(regex: re.Pattern[str]) -> tuple[tuple[str, ...], int, int] | None:
     return None if best is None else best[1:]
 
 
-def _exact(op: object, av: object) -> set[str] | None:
-    """The few strings one parsed item can match, or None."""
+def _exact(op: object, av: Any) -> set[str] | None:
+    """The few strings one parsed item (an opcode and its operand) can match, or None."""
     if op is sre_constants.LITERAL:
-        return {chr(av)}  # type: ignore[arg-type]
+        return {chr(av)}
     if op is sre_constants.IN:
-        items = list(av)  # type: ignore[call-overload]
+        items = list(av)
         if len(items) <= 8 and all(o is sre_constants.LITERAL for o, _ in items):
             return {chr(c) for _, c in items}
         return None
     if op is sre_constants.SUBPATTERN:
-        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        _, add_flags, del_flags, sub = av
         return None if add_flags or del_flags else _exact_sequence(list(sub))
     if op is sre_constants.BRANCH:
         strings: set[str] = set()
-        for alternative in av[1]:  # type: ignore[index]
+        for alternative in av[1]:
             exact = _exact_sequence(list(alternative))
             if exact is None:
                 return None
             strings |= exact
         return strings if len(strings) <= _MAX_NEEDLES else None
     if op in _REPEATS:
-        low, high, sub = av  # type: ignore[misc]
+        low, high, sub = av
         if (low, high) in ((0, 1), (1, 1)):
             exact = _exact_sequence(list(sub))
             if exact is not None and low == 0:
@@ -387,7 +390,7 @@ def _exact(op: object, av: object) -> set[str] | None:
     return None
 
 
-def _exact_sequence(items: list[tuple[object, object]]) -> set[str] | None:
+def _exact_sequence(items: list[tuple[object, Any]]) -> set[str] | None:
     strings = {""}
     for op, av in items:
         exact = _exact(op, av)
@@ -397,7 +400,7 @@ def _exact_sequence(items: list[tuple[object, object]]) -> set[str] | None:
     return strings
 
 
-def _required(items: list[tuple[object, object]]) -> set[str] | None:
+def _required(items: list[tuple[object, Any]]) -> set[str] | None:
     """Strings of which every match of the sequence ``items`` contains one, or None."""
     candidates: list[set[str]] = []
     for start in range(len(items)):
@@ -425,23 +428,23 @@ def _cost(needles: set[str]) -> tuple[int, int]:
     return sum(1 + 8 ** max(0, 5 - len(n)) for n in needles), -min(map(len, needles))
 
 
-def _required_inside(op: object, av: object) -> set[str] | None:
+def _required_inside(op: object, av: Any) -> set[str] | None:
     if op is sre_constants.SUBPATTERN:
-        _, add_flags, del_flags, sub = av  # type: ignore[misc]
+        _, add_flags, del_flags, sub = av
         return None if add_flags or del_flags else _required(list(sub))
     if op is sre_constants.BRANCH:
         strings: set[str] = set()
-        for alternative in av[1]:  # type: ignore[index]
+        for alternative in av[1]:
             required = _required(list(alternative))
             if required is None:
                 return None
             strings |= required
         return strings
     if op in _REPEATS:
-        low, _, sub = av  # type: ignore[misc]
+        low, _, sub = av
         return _required(list(sub)) if low >= 1 else None
     if op is sre_constants.ATOMIC_GROUP:
-        return _required(list(av))  # type: ignore[call-overload]
+        return _required(list(av))
     return None
 
 
