@@ -6,8 +6,13 @@ outlets we have not seen.
 
 from __future__ import annotations
 
+import random
+import re
+from itertools import accumulate
+
 import pytest
 
+from newsframe.boilerplate import _Rule, load_rules
 from newsframe.pipeline import prepare_article
 
 REPORTING = (
@@ -167,3 +172,63 @@ def test_seeds_lose_every_kind_of_boilerplate(seeds_dir) -> None:
 def test_prepare_article_reads_the_headline_from_the_text() -> None:
     article = prepare_article("Talks resume between Ankara and Moscow\n\n" + REPORTING)
     assert article.headline == "Talks resume between Ankara and Moscow"
+
+
+# The rules skip text that cannot match (their needles) and try some regexes only at line starts
+# or near their needles. These shortcuts must find exactly what the plain regexes find.
+
+
+def _rule_texts(seeds_dir) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    return texts + [text for text, _ in CASES.values()]
+
+
+def test_inline_rules_find_what_finditer_finds(seeds_dir) -> None:
+    for text in _rule_texts(seeds_dir):
+        for rule in load_rules().inline:
+            group = "drop" if "drop" in rule.regex.groupindex else 0
+            assert rule.spans(text) == [m.span(group) for m in rule.regex.finditer(text)]
+
+
+def test_paragraph_rules_find_what_search_finds(seeds_dir) -> None:
+    rules = load_rules()
+    for text in _rule_texts(seeds_dir):
+        lines = [" ".join(line.split()).lower() for line in text.split("\n")]
+        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        candidates = rules.scan.candidates("\n".join(lines), starts)
+        for rule in (rules.appeal, rules.caption, *(start for start, _, _ in rules.blocks)):
+            expected = {i for i, line in enumerate(lines) if rule.regex.search(line)}
+            assert rule.matching_lines(lines, candidates) == expected, rule.regex.pattern[:60]
+        for rule in (rules.author_bio, *(end for _, end, _ in rules.blocks)):
+            assert [rule.search(line) for line in lines] == [
+                rule.regex.search(line) is not None for line in lines
+            ]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^ab",
+        r"^(?P<drop>a+)b",
+        r"(?<=a)bcd",
+        r"\d{1,2}, (?:19|20)\d\d(?P<drop>\d)",
+        r"^[A-Z ]{2,5} - ",
+        r"a.{0,3}bca",
+        r"(?:ab|cd)e",
+        r"^\s*ab",
+        r"^(?:x|y)ab\n",
+        r"ads?-free",
+        r"(?i)abc",
+        r"(ab)\1c",
+    ],
+)
+def test_rule_shortcuts_on_random_text(pattern: str) -> None:
+    rule = _Rule.compile(pattern, re.MULTILINE)
+    plain = re.compile(pattern, re.MULTILINE)
+    group = "drop" if "drop" in plain.groupindex else 0
+    rng = random.Random(pattern)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab cd\nAB,19 20-xy.C") for _ in range(rng.randint(0, 30)))
+        text = text.replace("x", ", 2018") if rng.random() < 0.3 else text
+        assert rule.spans(text) == [m.span(group) for m in plain.finditer(text)], text
+        assert rule.search(text) == (plain.search(text) is not None), text

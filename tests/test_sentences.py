@@ -6,6 +6,7 @@ import csv
 
 import pytest
 
+from newsframe.article import Article
 from newsframe.pipeline import prepare_article
 
 
@@ -107,3 +108,23 @@ def test_seed_sentences_match_the_hand_checked_set(seeds_dir) -> None:
         assert found == expected[path.stem], path.name
         for s in article.sentences:
             assert text[s.start : s.end] == s.text
+
+
+def test_readable_joins_a_line_break_hyphen_only_with_both_words_in_the_span() -> None:
+    text = "A medium-\n  intensity war-\nzone. End"
+    article = Article("a", "a.txt", text, text.replace("\n", " "))
+    assert article.readable(0, len(text)) == "A medium-intensity war-zone. End"
+    letter = text.index("intensity")
+    # the break's look-ahead letter is outside the span: the break stays a space
+    assert article.readable(0, letter) == "A medium-"
+    assert article.readable(0, letter + 1) == "A medium-i"
+    # the hyphen is the span's first character: still joined
+    assert article.readable(text.index("-"), letter + 3) == "-int"
+    assert article.readable(text.index("war"), len(text)) == "war-zone. End"
+
+
+def test_lower_flat_keeps_offsets_or_is_empty() -> None:
+    assert Article("a", "a.txt", "Talks IN Ankara", "Talks IN Ankara").lower_flat() == (
+        "talks in ankara"
+    )
+    assert Article("a", "a.txt", "İzmir", "İzmir").lower_flat() == ""

@@ -10,13 +10,16 @@ and its match offsets are already offsets into the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
 # A word broken across a hard line wrap keeps its hyphen ("medium-\nintensity"): in wrapped
 # news copy the hyphen is almost always a real compound hyphen, never a soft one.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
-_SPACES = re.compile(r"\s+")
+# Where such a break can start: the pattern above opens with a look-behind, so ``re`` tries it at
+# every position of the text; this one starts with a literal and is scanned for quickly.
+_HYPHEN_BEFORE_BREAK = re.compile(r"-[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +45,48 @@ class Article:
     original_outlet: str = ""
     headline: str = ""
     language: str = "en"
+    # (start, end) of every line-break hyphen match in ``text``, found on the first readable()
+    # call: readable() is called for every sentence, quote, date and cue of the article.
+    _hyphen_breaks: list[tuple[int, int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _lower_flat: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def lower_flat(self) -> str:
+        """``flat`` lower-cased, for case-blind scans whose offsets hold in ``flat`` (and so in
+        ``text``); "" when lower-casing changes the length (e.g. "İ" → "i̇"). Computed once per
+        article: ``flat`` must not change afterwards."""
+        if self._lower_flat is None:
+            lower = self.flat.lower()
+            self._lower_flat = lower if len(lower) == len(self.flat) else ""
+        return self._lower_flat
 
     def readable(self, start: int, end: int) -> str:
         """The span ``text[start:end]`` as a reader would quote it (one line, no markers)."""
         flat = self.flat[start:end]
-        for match in reversed(list(_LINE_BREAK_HYPHEN.finditer(self.text, start, end))):
-            a, b = match.start() - start, match.end() - start
-            flat = flat[: a + 1] + flat[b:]
-        return _SPACES.sub(" ", flat).strip()
+        breaks = self._hyphen_breaks
+        if breaks is None:
+            # the matches of _LINE_BREAK_HYPHEN.finditer(text): they cannot overlap
+            breaks = self._hyphen_breaks = [
+                m.span()
+                for candidate in _HYPHEN_BEFORE_BREAK.finditer(self.text)
+                if (m := _LINE_BREAK_HYPHEN.match(self.text, candidate.start()))
+            ]
+        if breaks:
+            # The matches a search of text[start:end] alone would find: those starting inside
+            # the span whose look-ahead character (at the match's end) is inside it too.
+            # Each keeps its hyphen and loses the line break and indentation after it.
+            pieces, kept = [], 0
+            for a, b in breaks[bisect_left(breaks, (start, start)) :]:
+                if b >= end:
+                    break
+                pieces.append(flat[kept : a + 1 - start])
+                kept = b - start
+            if pieces:
+                pieces.append(flat[kept:])
+                flat = "".join(pieces)
+        # every run of whitespace as one space, none at the ends
+        return " ".join(flat.split())
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The body sentence containing ``offset``, if any."""

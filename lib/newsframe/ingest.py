@@ -128,7 +128,7 @@ def read_source(path: Path, *, max_bytes: int = MAX_ARTICLE_BYTES) -> SourceFile
         if not text.strip():
             source.rejected = "HTML page with no extractable article text"
             return source
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(), without copying the text)
         source.rejected = "no text (whitespace only)"
         return source
     source.text = text
@@ -185,13 +185,19 @@ def _sha256_of_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# U+0000-0008, 000B, 000E-001F, 007F-009F
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 
 
 def _control_ratio(text: str) -> float:
     """Share of control characters (other than line breaks and tabs) in the first 20,000."""
     sample = text[:20000]
-    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
+    if not sample:
+        return 0.0
+    # Counted on bytes, where deleting a set of values is one table pass: in Latin-1 each of
+    # these characters is the byte of its number, and any character past U+00FF becomes "?".
+    latin1 = sample.encode("latin-1", "replace")
+    return (len(latin1) - len(latin1.translate(None, _CONTROL_BYTES))) / len(sample)
 
 
 def extract_html(html: str) -> tuple[str, dict[str, str]]:
@@ -228,7 +234,13 @@ def _language_identifier():  # noqa: ANN202 - py3langid has no public type for i
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in is that for on with as was were by it from at be has have said".split()
 )
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_ENGLISH_FUNCTION_BYTES = frozenset(w.encode() for w in _ENGLISH_FUNCTION_WORDS)
+# The words are the runs of ASCII letters ([A-Za-z]+). Found on bytes: every other character
+# (non-ASCII ones arrive as "?") becomes a space, letters become lower case; split() then gives
+# the words, lower-cased, without a regex match per word.
+_LOWER_LETTERS_ELSE_SPACE = bytes(
+    c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256)
+)
 ENGLISH_SHARE = 0.15
 
 
@@ -238,9 +250,9 @@ def detect_language(text: str) -> tuple[str, float]:
     Clearly English text is recognised by its function words; anything else goes to py3langid.
     """
     sample = text[:2000]
-    words = _LATIN_WORD.findall(sample)
+    words = sample.encode("ascii", "replace").translate(_LOWER_LETTERS_ELSE_SPACE).split()
     if len(words) >= 30:
-        share = sum(w.lower() in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+        share = sum(map(_ENGLISH_FUNCTION_BYTES.__contains__, words)) / len(words)
         if share >= ENGLISH_SHARE:
             return "en", 1.0
     code, probability = _language_identifier().classify(sample)

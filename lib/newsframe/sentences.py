@@ -16,9 +16,11 @@ from newsframe.reference import read_reference_csv
 
 # A candidate boundary: final punctuation, any closing quotes/brackets, space, then something
 # that can open a sentence (a capital, a digit, an opening quote or bracket before one).
-_CANDIDATE = re.compile(r"""[.!?…]+[”"’'»)\]]*(\s+)(?=[“"‘'«(\[]*[A-Z0-9])""")
+# (Written [.!?…][.!?…]* rather than [.!?…]+: a pattern that opens with a character class lets
+# ``re`` skip ahead to the next punctuation mark instead of trying every position.)
+_CANDIDATE = re.compile(r"""[.!?…][.!?…]*[”"’'»)\]]*(\s+)(?=[“"‘'«(\[]*[A-Z0-9])""")
 _LAST_TOKEN = re.compile(r"(\S+)$")
-_INITIAL = re.compile(r"^[A-Z]$")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
 
 # Words that open a sentence after an acronym that could also end one ("... by the U.S. The").
 _SENTENCE_OPENERS = frozenset(
@@ -79,15 +81,25 @@ class _AbbreviationView:
 ABBREVIATIONS = _AbbreviationView()
 
 
+def _last_token(flat: str, start: int, end: int) -> str:
+    """What ``(\\S+)$`` finds in ``flat[start:end]``: the non-space run ending the slice."""
+    before = flat[start:end]
+    if before[-1:] == "\n":  # ``$`` also matches before a final line break: leave it to re
+        match = _LAST_TOKEN.search(flat, start, end)
+        return match.group(1) if match else ""
+    if not before or before[-1].isspace():
+        return ""
+    return before.rsplit(None, 1)[-1]
+
+
 def _is_boundary(flat: str, punct_start: int, next_start: int) -> bool:
     if flat[punct_start] != ".":
         return True
     # the word before the period; a bounded look-back keeps this O(1) per candidate
-    token_match = _LAST_TOKEN.search(flat, max(0, punct_start - 40), punct_start)
-    token = token_match.group(1).lstrip("([“\"'‘") if token_match else ""
+    token = _last_token(flat, max(0, punct_start - 40), punct_start).lstrip("([“\"'‘")
     if not token:
         return True
-    if _INITIAL.match(token):
+    if len(token) == 1 and "A" <= token <= "Z":  # an initial
         return False
     kind = _abbreviations().get(token.lower())
     if kind in ("title", "other"):
@@ -116,7 +128,7 @@ def split_spans(flat: str, start: int, end: int) -> list[tuple[int, int]]:
             a += 1
         while b > a and flat[b - 1] == " ":
             b -= 1
-        if b > a and any(ch.isalnum() for ch in flat[a:b]):
+        if b > a and (flat[a].isalnum() or _ALNUM.search(flat, a, b)):
             trimmed.append((a, b))
     return trimmed
 
@@ -124,9 +136,8 @@ def split_spans(flat: str, start: int, end: int) -> list[tuple[int, int]]:
 def split_sentences(article: Article) -> list[Sentence]:
     """The article's body sentences, numbered from 0 in reading order."""
     sentences: list[Sentence] = []
+    flat, text, readable = article.flat, article.text, article.readable
     for para_start, para_end in article.body:
-        for a, b in split_spans(article.flat, para_start, para_end):
-            sentences.append(
-                Sentence(len(sentences), a, b, article.text[a:b], article.readable(a, b))
-            )
+        for a, b in split_spans(flat, para_start, para_end):
+            sentences.append(Sentence(len(sentences), a, b, text[a:b], readable(a, b)))
     return sentences
