@@ -15,13 +15,18 @@ import sys
 import time
 from pathlib import Path
 
-from scipy.stats import spearmanr
+import pandas as pd
 from textblob import TextBlob
 
 from newsframe.framing import relationship_frame
 from newsframe.sentiment import score_text, tone_lexicon
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels" / "sentences_labelled.csv"
+
+
+def spearman(a: list[float], b: list[float]) -> float:
+    """Spearman's rank correlation (average ranks for ties), as pandas computes it."""
+    return float(pd.DataFrame({"a": a, "b": b}).corr(method="spearman").loc["a", "b"])
 
 
 def load_labels() -> list[dict[str, str]]:
@@ -41,12 +46,12 @@ def compare_vader(rows: list[dict[str, str]], human: list[int]) -> None:
         return
     sentences = [row["sentence"] for row in rows]
     plain = SentimentIntensityAnalyzer()
-    rho_plain = spearmanr(human, [plain.polarity_scores(s)["compound"] for s in sentences])
+    rho_plain = spearman(human, [plain.polarity_scores(s)["compound"] for s in sentences])
     domain = SentimentIntensityAnalyzer()
     domain.lexicon.update({w: 4 * v for w, v in tone_lexicon().words.items()})
-    rho_domain = spearmanr(human, [domain.polarity_scores(s)["compound"] for s in sentences])
-    print(f"Spearman VADER compound vs labels: {rho_plain.statistic:.3f}")
-    print(f"Spearman VADER + domain lexicon (words) vs labels: {rho_domain.statistic:.3f}")
+    rho_domain = spearman(human, [domain.polarity_scores(s)["compound"] for s in sentences])
+    print(f"Spearman VADER compound vs labels: {rho_plain:.3f}")
+    print(f"Spearman VADER + domain lexicon (words) vs labels: {rho_domain:.3f}")
 
 
 def main() -> None:
@@ -80,18 +85,18 @@ def main() -> None:
     textblob = [TextBlob(row["sentence"]).sentiment.polarity for row in rows]
     scored = [score_text(row["sentence"]) for row in rows]
     tone_or_zero = [s[3] if s[3] is not None else 0.0 for s in scored]
-    rho_tb = spearmanr(human, textblob).statistic
-    rho_tone = spearmanr(human, tone_or_zero).statistic
+    rho_tb = spearman(human, textblob)
+    rho_tone = spearman(human, tone_or_zero)
     print(f"Spearman TextBlob polarity vs labels: {rho_tb:.3f}")
     print(f"Spearman tone (unknown as 0) vs labels: {rho_tone:.3f}")
     known = [(h, s[3]) for h, s in zip(human, scored, strict=True) if s[3] is not None]
-    rho_known = spearmanr([h for h, _ in known], [t for _, t in known]).statistic
+    rho_known = spearman([h for h, _ in known], [t for _, t in known])
     print(f"Spearman tone (known only, n={len(known)}) vs labels: {rho_known:.3f}")
     for group in ("seed", "written"):
         idx = [i for i, r in enumerate(rows) if (r["source"] == "written") == (group == "written")]
         labels = [human[i] for i in idx]
-        rho_tb_group = spearmanr(labels, [textblob[i] for i in idx]).statistic
-        rho_tone_group = spearmanr(labels, [tone_or_zero[i] for i in idx]).statistic
+        rho_tb_group = spearman(labels, [textblob[i] for i in idx])
+        rho_tone_group = spearman(labels, [tone_or_zero[i] for i in idx])
         print(f"  [{group}] Spearman TextBlob {rho_tb_group:.3f}  tone {rho_tone_group:.3f}")
     compare_vader(rows, human)
     zero_tb = sum(1 for p in textblob if p == 0)
