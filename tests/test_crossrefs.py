@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from newsframe.actors import find_actor_mentions
 from newsframe.crossrefs import (
     CROSSREF_COLUMNS,
     _Groups,
@@ -20,6 +21,7 @@ from newsframe.crossrefs import (
     discrepancies,
     title_conflicts,
 )
+from newsframe.pipeline import read_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 OUTLETS = {"000": "JPost", "001": "Al-Monitor", "002": "Radio Farda", "003": "Iran Project",
@@ -132,6 +134,54 @@ def test_claims_made_per_article_give_the_same_tables_as_the_texts(
     pd.testing.assert_frame_equal(conflicts, title_conflicts(texts, articles))
     jns = [c for c in claims["004"] if c["person"] == "Sergei Vershinin" and c["title"]]
     assert any(texts["004"][c["start"] : c["end"]] == c["surface"] for c in jns)
+
+
+# Dates around the terms in the actor list: each makes other titles ("the US president",
+# "the Russian president") resolve with the article's date than without one.
+CLAIM_DATES = [None, date(1999, 6, 1), date(2005, 6, 1), date(2013, 9, 1), date(2019, 1, 26),
+               date(2021, 6, 1), date(2025, 6, 1)]  # fmt: skip
+# Pieces that make an article's flat text differ from its raw text, or its scan from a raw one.
+CLAIM_NOISE = ["\u200b", "\ufeff", "\t", "\u00a0", ",", ";", "“", "/", "—", "(", "7", "\n",
+               "\n\n", " and ", ": ", "Related: ", "Advertisement", "Share this article\n\n",
+               "the US president", "US President", "the Iranian president", "Russian president",
+               "the Israeli defense minister", "Foreign Minister", "’s", ", the ", "Putin",
+               "Russian Deputy Foreign Minister ", "Lavrov",
+               "\n\nRead more: Trump\n\n"]  # fmt: skip
+
+
+def _claims_both_ways(text: str, published: date | None) -> tuple[list[dict], list[dict]]:
+    article, _ = read_article(text, published=published)
+    shared = article_title_claims(text, article=article, mentions=find_actor_mentions(article))
+    return article_title_claims(text), shared
+
+
+@pytest.mark.parametrize("published", CLAIM_DATES)
+def test_claims_from_the_article_mentions_equal_claims_from_the_text(texts, published) -> None:
+    for text in texts.values():
+        alone, shared = _claims_both_ways(text, published)
+        assert shared == alone
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_claims_from_the_article_mentions_equal_claims_from_noisy_texts(texts, seed) -> None:
+    rng = random.Random(seed)
+    pieces = list(rng.choice(list(texts.values())))
+    for _ in range(rng.randint(1, 60)):
+        at = rng.randrange(len(pieces))
+        if rng.random() < 0.3:
+            del pieces[at : at + rng.randint(1, 30)]
+        else:
+            pieces.insert(at, rng.choice(CLAIM_NOISE))
+    alone, shared = _claims_both_ways("".join(pieces), rng.choice(CLAIM_DATES))
+    assert shared == alone
+
+
+def test_claims_of_a_title_the_date_leaves_open() -> None:
+    # Without a date "the Russian president" is Putin; in 1999 it names no listed holder.
+    text = "Boilerplate line\n\nThe talks went on, the Russian president said. Lavrov agreed."
+    alone, shared = _claims_both_ways(text, date(1999, 6, 1))
+    assert shared == alone
+    assert any(c["surface"] == "Russian president" for c in alone)
 
 
 def _pairwise_components(days, articles, window) -> set[frozenset[int]]:

@@ -13,12 +13,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cache, lru_cache
 
+import numpy as np
 import pandas as pd
 
-from newsframe.actors import ActorMention, all_actors, find_actor_mentions
+from newsframe.actors import (
+    ActorMention,
+    _capitalisations,
+    _fold,
+    _index,
+    _unify,
+    all_actors,
+    find_actor_mentions,
+    resolve_title,
+    trie_pattern,
+)
+from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
 from newsframe.tables import COLUMNS
 
@@ -90,7 +104,8 @@ _ROLE = re.compile(
 )
 _IGNORE = frozenset(_TITLE_WORDS["ignore"])
 # Premodifying title: words up to the name; leading lower-case words ("met with") are cut after.
-_TITLE_BEFORE = re.compile(r"(?P<title>(?:[\w'’-]+\s+){1,8})$")
+# (The look-behind only spares the search starts inside a word: the leftmost match is the same.)
+_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?P<title>(?:[\w'’-]+\s+){1,8})$")
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;(]|\band\b)\s*(?P<title>[^,;()]{3,80}?),\s*$")
 _APPOSITIVE_AFTER = re.compile(r",\s*(?P<title>[^,;()]{3,80}?)\s*[,;.)]")
 _SPAN_BEFORE = 250  # attribution ("Ryabkov told CNN that ...") sits before the content span
@@ -300,7 +315,12 @@ def _title_key(title: str) -> frozenset[str]:
 Claims = Mapping[str, list[dict]]
 
 
-def article_title_claims(text: str) -> list[dict]:
+def article_title_claims(
+    text: str,
+    *,
+    article: Article | None = None,
+    mentions: Sequence[ActorMention] | None = None,
+) -> list[dict]:
     """Every person named in one article's text: canonical name, spelling, title as written.
 
     One dict per mention: ``person``, ``surface`` (the spelling), ``title`` (empty when the
@@ -308,10 +328,21 @@ def article_title_claims(text: str) -> list[dict]:
     these (they depend on the article only) so the corpus-wide steps need not keep any text:
     pass ``claims={article_id: article_title_claims(text)}`` to ``cross_reference`` and
     ``title_conflicts``.
+
+    The whole text is read, boilerplate included, and titles such as "the US president" are
+    resolved without a date. A caller that already has the article (``article.text`` is
+    ``text``) and its ``mentions = find_actor_mentions(article)`` passes both: the same claims
+    are then made reading again only the stretches where the text differs from the article's
+    ``flat`` (blanked boilerplate) or where the article's date changes who a title names.
     """
+    if article is not None and mentions is not None and article.text == text:
+        flat, found = _raw_text_mentions(article, mentions)
+    else:
+        flat = _WHITESPACE.sub(" ", text)  # same length: offsets stay the text's
+        found = find_actor_mentions(flat)
     return [
         {"person": name, "surface": surface, "title": title, "start": start, "end": end}
-        for name, surface, title, start, end in _person_titles_at(text)
+        for name, surface, title, start, end in _person_titles_at(flat, found)
     ]
 
 
@@ -653,12 +684,14 @@ def _first_sources(found: list[tuple[str, str]]) -> list[str]:
     return first
 
 
-def _person_titles_at(text: str) -> list[tuple[str, str, str, int, int]]:
-    """(name, spelling, title, start, end) of every person named in ``text``."""
-    flat = _WHITESPACE.sub(" ", text)  # same length: offsets stay the text's
+def _person_titles_at(
+    flat: str, mentions: Sequence[ActorMention]
+) -> list[tuple[str, str, str, int, int]]:
+    """(name, spelling, title, start, end) of every person among ``mentions`` of ``flat``
+    (the text with every white-space character a space)."""
     found = []
     previous_end = 0
-    for mention in find_actor_mentions(flat):
+    for mention in mentions:
         if mention.type == "person":
             title = " ".join(_title_of(flat, mention, previous_end).split())
             surface = " ".join(mention.surface.split())
@@ -671,22 +704,183 @@ def _person_titles_at(text: str) -> list[tuple[str, str, str, int, int]]:
 
 _WHITESPACE = re.compile(r"\s")
 
+# Claims from the mentions the per-article step already has. ``article_title_claims`` reads the
+# raw text (every white-space character a space: "raw" below) without a date; the per-article
+# step has scanned the article's ``flat`` (raw with boilerplate and invisible characters blanked)
+# with the article's date. The two scans can differ only where the texts differ or on a title
+# whose holder the date changes, and only locally: no listed form, institution tail or
+# name-after-title test reads past a "stop" character (a comma, a quote mark: one that no form
+# contains), so a stretch between two stops that raw and flat share is scanned alike by both.
+# Only the stretches holding a difference are scanned again.
+_CODE_LIMIT = 0x3001  # no white-space character lies above U+3000
+_IS_SPACE = np.array([chr(c).isspace() for c in range(_CODE_LIMIT)] + [False])
+# Digits and punctuation; those some form contains are left out (see ``_is_stop``).
+_STOP_CANDIDATES = '0123456789,;:!?()[]{}<>"“”‘«»/\\|*+=%$#@&~^`•·€£§°—–…'
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+@cache
+def _is_stop() -> np.ndarray:
+    """Code point -> whether no scan of ``find_actor_mentions`` reads past it.
+
+    The scans consume white space, apostrophes and the characters of the listed forms (which
+    their patterns hold escaped), and test only the first character after a title.
+    """
+    index = _index()
+    read = index.name_regex.pattern
+    if index.institution_tail is not None:
+        read += index.institution_tail.pattern
+    table = np.zeros(_CODE_LIMIT + 1, dtype=bool)
+    table[[ord(c) for c in _STOP_CANDIDATES if re.escape(c) not in read]] = True
+    return table
+
+
+def _raw_text_mentions(
+    article: Article, mentions: Sequence[ActorMention]
+) -> tuple[str, list[ActorMention]]:
+    """The raw text and ``find_actor_mentions`` of it, from the article's own mentions."""
+    codes = _codes(article.text)
+    raw_codes = np.where(_IS_SPACE[np.minimum(codes, _CODE_LIMIT)], np.uint32(32), codes)
+    raw = raw_codes.tobytes().decode("utf-32-le", "surrogatepass")
+    flat_codes = _codes(article.flat)
+    if flat_codes.size != raw_codes.size:  # not the article's flat text: read it all
+        return raw, find_actor_mentions(raw)
+    differs = raw_codes != flat_codes
+    marked = np.flatnonzero(differs)
+    if article.published is not None:
+        dated = _date_bound_offsets(raw, mentions, article.published)
+        if dated:
+            marked = np.concatenate((marked, dated))
+    if not marked.size:
+        return raw, list(mentions)
+    stops = np.flatnonzero(_is_stop()[np.minimum(raw_codes, _CODE_LIMIT)] & ~differs).tolist()
+    # Stretch j runs from just past stop j-1 to just past stop j; scan again the marked ones.
+    zones: list[list[int]] = []
+    for j in np.unique(np.searchsorted(stops, marked)).tolist():
+        start = stops[j - 1] + 1 if j else 0
+        end = stops[j] + 1 if j < len(stops) else len(raw)
+        if zones and zones[-1][1] == start:
+            zones[-1][1] = end
+        else:
+            zones.append([start, end])
+    found: list[ActorMention] = []
+    i = 0
+    for start, end in zones:
+        while i < len(mentions) and mentions[i].start < start:
+            found.append(mentions[i])
+            i += 1
+        found += find_actor_mentions(raw, start, end)
+        while i < len(mentions) and mentions[i].start < end:
+            i += 1
+    found += mentions[i:]
+    return raw, found
+
+
+@dataclass(frozen=True, slots=True)
+class _DateBound:
+    """Titles whose holder on one day is not their holder without a date."""
+
+    resolved: frozenset[str]  # folded titles the day resolves (the article's mentions show them)
+    holders: frozenset[str]  # the actor ids it resolves them to
+    hidden: tuple[str, ...]  # every written form of the other titles
+    words: tuple[tuple[str, ...], ...]  # their words, lower case, longest first (ASCII forms)
+    irregular: tuple[str, ...]  # the forms that are not ASCII (lower-case words may miss them)
+
+
+@lru_cache(maxsize=4096)  # one entry per publication date
+def _date_bound(day: date) -> _DateBound:
+    index = _index()
+    resolved, holders, hidden = set(), set(), set()
+    for key in index.by_title:
+        on_day, undated = resolve_title(key, day), resolve_title(key, None)
+        if on_day is not None and on_day != undated and _fold(key) == key:
+            resolved.add(key)
+            holders.add(on_day.actor_id)
+        elif on_day != undated or _fold(key) != key:
+            hidden.add(key)
+    forms = {
+        form
+        for actor in index.actors.values()
+        for title in actor.titles
+        for form in _capitalisations(_unify(title))
+        if _fold(form) in hidden
+    }
+    words = set()
+    for form in forms:
+        if form.isascii():
+            words.add(tuple(sorted(set(re.split(r"[ ']+", form.lower())) - {""}, key=len)[::-1]))
+    return _DateBound(
+        resolved=frozenset(resolved),
+        holders=frozenset(holders),
+        hidden=tuple(sorted(forms)),
+        words=tuple(sorted(w for w in words if w)),
+        irregular=tuple(sorted(f for f in forms if not f.isascii() or not f.strip(" '"))),
+    )
+
+
+@lru_cache(maxsize=64)
+def _forms_regex(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(trie_pattern(list(forms)))
+
+
+def _date_bound_offsets(raw: str, mentions: Sequence[ActorMention], day: date) -> list[int]:
+    """An offset inside every title in ``raw`` whose holder the article's date changes.
+
+    A title the day resolves is among the article's mentions; one it leaves open is not, and
+    is looked for by its words: all present, then at every place of the longest one.
+    """
+    bound = _date_bound(day)
+    offsets = [
+        m.start
+        for m in mentions
+        if m.actor_id in bound.holders and _fold(m.surface) in bound.resolved
+    ]
+    irregular = bound.irregular
+    if bound.words:
+        lowered = raw.lower()
+        if len(lowered) != len(raw):  # lower case moved the offsets: look for the forms
+            irregular = bound.hidden
+        else:
+            for words in bound.words:
+                if all(word in lowered for word in words):
+                    at = lowered.find(words[0])
+                    while at >= 0:
+                        offsets.append(at)
+                        at = lowered.find(words[0], at + 1)
+    if irregular:
+        offsets += [m.start() for m in _forms_regex(irregular).finditer(raw)]
+    return offsets
+
+
+_SPLIT_BEFORE = re.compile(r"\band\b|[.!?:]\s")
+_LEADING_LOWER = re.compile(r"^(?:[a-z0-9]+\s+)+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|and|a)\s+", re.IGNORECASE)
+# Role nouns begin and end with a word character, so a role inside a title found before the name
+# is a role inside the text searched for it: no role there, no title to look for.
+_ROLE_SHOWS_TITLE = all(re.fullmatch(r"\w(?:.*\w)?", w) for w in _TITLE_WORDS["role_nouns"])
+
 
 def _title_of(flat: str, mention: ActorMention, previous_end: int = 0) -> str:
     """The title written around a person's name; never reaching back past another person."""
     title = ""
     before = flat[max(0, mention.start - 90, previous_end) : mention.start]
     # "X and Syrian President Bashar Assad": the title starts after the conjunction.
-    before = re.split(r"\band\b|[.!?:]\s", before)[-1]
-    for pattern in (_APPOSITIVE_BEFORE, _TITLE_BEFORE):
-        match = pattern.search(before)
-        if match and _ROLE.search(match.group("title")):
-            title = match.group("title").strip()
-            if pattern is _TITLE_BEFORE:
-                title = re.sub(r"^(?:[a-z0-9]+\s+)+", "", title)
-            break
-    if not title:
+    before = _SPLIT_BEFORE.split(before)[-1]
+    if not _ROLE_SHOWS_TITLE or _ROLE.search(before):
+        for pattern in (_APPOSITIVE_BEFORE, _TITLE_BEFORE):
+            if pattern is _APPOSITIVE_BEFORE and not before.rstrip().endswith(","):
+                continue  # it ends with a comma
+            match = pattern.search(before)
+            if match and _ROLE.search(match.group("title")):
+                title = match.group("title").strip()
+                if pattern is _TITLE_BEFORE:
+                    title = _LEADING_LOWER.sub("", title)
+                break
+    if not title and flat.startswith(",", mention.end):
         match = _APPOSITIVE_AFTER.match(flat, mention.end)
         if match and _ROLE.search(match.group("title")):
             title = match.group("title").strip()
-    return re.sub(r"^(?:the|and|a)\s+", "", title, flags=re.IGNORECASE)
+    return _LEADING_ARTICLE.sub("", title)
