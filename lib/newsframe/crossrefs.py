@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -104,8 +106,6 @@ _ROLE = re.compile(
 )
 _IGNORE = frozenset(_TITLE_WORDS["ignore"])
 # Premodifying title: words up to the name; leading lower-case words ("met with") are cut after.
-# (The look-behind only spares the search starts inside a word: the leftmost match is the same.)
-_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?P<title>(?:[\w'’-]+\s+){1,8})$")
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;(]|\band\b)\s*(?P<title>[^,;()]{3,80}?),\s*$")
 _APPOSITIVE_AFTER = re.compile(r",\s*(?P<title>[^,;()]{3,80}?)\s*[,;.)]")
 _SPAN_BEFORE = 250  # attribution ("Ryabkov told CNN that ...") sits before the content span
@@ -144,11 +144,20 @@ class _Groups:
         for j in items[1:]:
             self.union(items[0], j)
 
-    def members(self) -> list[list[int]]:
-        groups: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            groups.setdefault(self.find(i), []).append(i)
-        return sorted(groups.values())
+    def members(self, min_size: int = 1) -> list[list[int]]:
+        """The components of ``min_size`` positions or more, by their smallest position."""
+        parent = np.array(self.parent, dtype=np.int64)
+        while True:  # every position to its root, all at once
+            grand = parent[parent]
+            if np.array_equal(grand, parent):
+                break
+            parent = grand
+        # A root is its component's smallest position (``union`` keeps the smaller one).
+        order = np.argsort(parent, kind="stable")
+        bounds = np.flatnonzero(np.diff(parent[order])) + 1
+        starts = np.concatenate(([0], bounds)).tolist()
+        ends = np.concatenate((bounds, [len(order)])).tolist()
+        return [order[a:b].tolist() for a, b in zip(starts, ends, strict=True) if b - a >= min_size]
 
 
 def _blocks(keys: list[object]) -> list[list[int]]:
@@ -198,6 +207,7 @@ def _join_close_dates(
 MAX_CANDIDATES = 50
 MAX_POSTING = 100
 SAME_WORDING = 0.9
+_RANK = 1 << 40  # more representatives than a block can hold
 
 
 def _join_same_words(
@@ -211,36 +221,66 @@ def _join_same_words(
     """
     representatives: list[int] = []
     index: dict[str, list[int]] = {}  # word -> positions in ``representatives``
+    find, union = groups.find, groups.union
     for i in block:
-        if len(words[i]) < 3:
+        mine = words[i]
+        if len(mine) < 3:
             continue
         # Candidates through the query's rarer words (a word most representatives share
         # tells them apart poorly); the overlap is then counted exactly.
-        shared: dict[int, int] = {}
-        postings = sorted((index.get(w, []) for w in words[i]), key=len)
-        for n, posting in enumerate(postings):
-            if n >= 3 and len(posting) > MAX_POSTING:
+        postings = sorted([index.get(w, ()) for w in mine], key=len)
+        taken = len(postings)
+        for n in range(3, taken):
+            if len(postings[n]) > MAX_POSTING:
+                taken = n
                 break
-            for r in posting:
-                shared[r] = shared.get(r, 0) + 1
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        shared = Counter(chain.from_iterable(postings[:taken]))
+        # Most shared words first, then the earliest representative: ``r - count * _RANK``
+        # sorts as (-count, r), and plain integers sort fast.
+        ranked = sorted([r - count * _RANK for r, count in shared.items()])[:MAX_CANDIDATES]
         closest = 0.0
-        for r, _ in ranked:
-            j = representatives[r]
-            if articles[j] == articles[i]:
+        article, root = articles[i], -1
+        for key in ranked:
+            j = representatives[key % _RANK]
+            if articles[j] == article:
                 continue
-            overlap = len(words[i] & words[j]) / min(len(words[i]), len(words[j]))
+            if closest >= SAME_WORDING:  # only a join can still change: skip the joined
+                if root < 0:
+                    root = find(i)
+                if find(j) == root:
+                    continue
+            theirs = words[j]
+            overlap = len(mine & theirs) / min(len(mine), len(theirs))
             if overlap >= QUOTE_OVERLAP:
-                groups.union(i, j)
+                union(i, j)
+                root = -1
                 closest = max(closest, overlap)
         if closest < SAME_WORDING:  # a new wording: later reports may match it only
-            for word in words[i]:
+            for word in mine:
                 index.setdefault(word, []).append(len(representatives))
             representatives.append(i)
 
 
 def _column(rows: pd.DataFrame, name: str) -> list[object]:
     return rows[name].tolist() if name in rows else [""] * len(rows)
+
+
+def _texts(rows: pd.DataFrame, name: str, *, required: bool = False) -> list[str]:
+    """``_text`` of each value of a column; "" for every row when there is no such column."""
+    if name not in rows:
+        if required:
+            raise KeyError(name)
+        return [""] * len(rows)
+    column = rows[name]
+    if isinstance(column.dtype, pd.StringDtype):  # strings and missing values only
+        return column.fillna("").tolist()
+    return [_text(v) for v in column.tolist()]
+
+
+def _days(values: list[str]) -> list[date | None]:
+    """``_day`` of each value, each distinct value parsed once (dates repeat a lot)."""
+    parsed: dict[str, date | None] = {}
+    return [parsed[v] if v in parsed else parsed.setdefault(v, _day(v)) for v in values]
 
 
 def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
@@ -252,12 +292,14 @@ def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
     rows = statements.reset_index(drop=True)
     words = [_content_words(q) for q in _column(rows, "quote")]
     speaker = [
-        _text(sid) if _text(sid) else _text(name)
-        for sid, name in zip(_column(rows, "speaker_id"), rows["speaker"], strict=True)
+        sid or name
+        for sid, name in zip(
+            _texts(rows, "speaker_id"), _texts(rows, "speaker", required=True), strict=True
+        )
     ]
-    said = [_day(v) for v in _column(rows, "said_on")]
-    topic = [_text(v) for v in _column(rows, "topic")]
-    channel = [_text(v).lower() for v in _column(rows, "channel")]
+    said = _days(_texts(rows, "said_on"))
+    topic = _texts(rows, "topic")
+    channel = [c.lower() for c in _texts(rows, "channel")]
     articles = rows["article_id"].astype(str).tolist()
     groups = _Groups(len(rows))
     for block in _blocks([s or None for s in speaker]):
@@ -270,17 +312,21 @@ def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
     ]
     for block in _blocks(occasions):
         _join_close_dates(groups, block, said, articles, STATEMENT_WINDOW_DAYS)  # type: ignore[arg-type]
-    return [g for g in groups.members() if len({articles[i] for i in g}) > 1]
+    return [g for g in groups.members(2) if len({articles[i] for i in g}) > 1]
 
 
 def _event_groups(events: pd.DataFrame) -> list[list[int]]:
     """Same type and the same two actors (either order), both dated, dates within the window."""
     rows = events.reset_index(drop=True)
     pairs = [
-        frozenset(x for x in (_text(a), _text(b)) if x)
-        for a, b in zip(rows["actor1"], rows["actor2"], strict=True)
+        frozenset(x for x in (a, b) if x)
+        for a, b in zip(
+            _texts(rows, "actor1", required=True),
+            _texts(rows, "actor2", required=True),
+            strict=True,
+        )
     ]
-    days = [_day(v) for v in rows["date"]]
+    days = _days(_texts(rows, "date", required=True))
     types = rows["event_type"].astype(str).tolist()
     articles = rows["article_id"].astype(str).tolist()
     groups = _Groups(len(rows))
@@ -290,7 +336,7 @@ def _event_groups(events: pd.DataFrame) -> list[list[int]]:
     ]
     for block in _blocks(keys):
         _join_close_dates(groups, block, days, articles, EVENT_WINDOW_DAYS)  # type: ignore[arg-type]
-    return [g for g in groups.members() if len({articles[i] for i in g}) > 1]
+    return [g for g in groups.members(2) if len({articles[i] for i in g}) > 1]
 
 
 def _outlets(articles: pd.DataFrame) -> dict[str, str]:
@@ -372,22 +418,6 @@ class _LazyClaims(dict):
         return len(self.texts)
 
 
-def _text_fields(claims: list[dict], starts: list[int], start: int, end: int) -> list[tuple]:
-    """Spelling and title of the people named around a span (``starts``: the claims' starts)."""
-    lo, hi = start - _SPAN_BEFORE, end + _SPAN_AFTER
-    fields = []
-    for claim in claims[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-        if claim["end"] > hi:
-            continue
-        name, surface, title = claim["person"], claim["surface"], claim["title"]
-        # Spellings of names only: "Putin's envoy to Syria" is a title, not a spelling.
-        if all(word[:1].isupper() for word in surface.replace("-", " ").split()):
-            fields.append((f"spelling:{name}", surface))
-        if title:
-            fields.append((f"title:{name}", title))
-    return fields
-
-
 def cross_reference(
     statements: pd.DataFrame,
     events: pd.DataFrame,
@@ -405,12 +435,11 @@ def cross_reference(
     """
     outlets = _outlets(articles)
     known = _claims_of(texts, claims) if texts is not None or claims is not None else None
-    starts: dict[str, list[int]] = {}
-    rows: list[dict] = []
     plans = (
         ("statement", "s", statements, STATEMENT_FIELDS, "statement_id", _statement_groups),
         ("event", "e", events, EVENT_FIELDS, "event_id", _event_groups),
     )
+    rows = _Rows()
     for kind, prefix, table, fields, id_column, grouper in plans:
         if table is None or table.empty:
             continue
@@ -418,46 +447,192 @@ def cross_reference(
         groups = grouper(table)
         if not groups:
             continue
-        # Column lists of the grouped rows only: far cheaper than records of the whole table.
-        grouped = sorted({i for g in groups for i in g})
-        identity = (id_column, "article_id", "start", "end", "actor1", "actor2")
-        wanted = [c for c in dict.fromkeys((*identity, *fields)) if c in table]
-        part = table.iloc[grouped]
-        columns = {c: part[c].tolist() for c in wanted}
-        records = {i: {c: columns[c][n] for c in wanted} for n, i in enumerate(grouped)}
-        groups.sort(key=lambda g: str(records[g[0]][id_column]))
-        for n, group in enumerate(groups, start=1):
-            group_id = f"{prefix}{n:03d}"
-            group_rows: list[dict] = []
-            for i in group:
-                record = records[i]
-                article_id = str(record["article_id"])
-                base = {
-                    "group_id": group_id,
-                    "kind": kind,
-                    "member_id": str(record[id_column]),
-                    "article_id": article_id,
-                    "outlet": outlets.get(article_id, article_id),
-                }
-                values = [(f, _text(record.get(f, ""))) for f in fields if f in record]
-                if kind == "event":  # the pair, in either order, is what was grouped on
-                    pair = sorted({_text(record.get("actor1")), _text(record.get("actor2"))})
-                    values.append(("actors", " & ".join(a for a in pair if a)))
-                if known is not None and article_id in known:
-                    mentions = known[article_id]
-                    if article_id not in starts:
-                        starts[article_id] = [c["start"] for c in mentions]
-                    values += _text_fields(
-                        mentions, starts[article_id], int(record["start"]), int(record["end"])
-                    )
-                group_rows += [{**base, "field": f, "value": v} for f, v in values]
-            rows += group_rows + _title_holders(group_rows)
-    table = pd.DataFrame(rows, columns=CROSSREF_COLUMNS)
+        members = _Members(table, groups, kind, prefix, id_column, outlets)
+        part = members.part
+        for field in fields:
+            if field in part:
+                rows.add(members, None, field, _texts(part, field))
+        if kind == "event":  # the pair, in either order, is what was grouped on
+            pairs = zip(_texts(part, "actor1"), _texts(part, "actor2"), strict=True)
+            actors = [" & ".join(a for a in sorted({a1, a2}) if a) for a1, a2 in pairs]
+            rows.add(members, None, "actors", actors)
+        if known is not None:
+            titles = _add_text_fields(rows, members, known)
+            _add_title_holders(rows, members, titles)
+    # Rows come by field, not by group: sorted (and freed of duplicates) the table is the same.
+    table = rows.frame()
     return (
         table.drop_duplicates()
         .sort_values(["group_id", "field", "article_id", "member_id", "value"], kind="stable")
         .reset_index(drop=True)
     )
+
+
+class _Members:
+    """The members of a kind's groups, in group order: their rows and ``crossrefs`` identity."""
+
+    def __init__(
+        self,
+        table: pd.DataFrame,
+        groups: list[list[int]],
+        kind: str,
+        prefix: str,
+        id_column: str,
+        outlets: dict[str, str],
+    ) -> None:
+        ids = table[id_column].tolist()
+        groups.sort(key=lambda g: str(ids[g[0]]))
+        sizes = [len(g) for g in groups]
+        rows = list(chain.from_iterable(groups))
+        self.kind = kind
+        self.group = np.repeat(np.arange(len(groups)), sizes)  # group number of each member
+        names = np.array([f"{prefix}{n:03d}" for n in range(1, len(groups) + 1)], dtype=object)
+        self.group_id = names[self.group]
+        self.member_id = _objects([str(ids[i]) for i in rows])
+        article_ids = table["article_id"].tolist()
+        self.article_id = _objects([str(article_ids[i]) for i in rows])
+        self.outlet = _objects([outlets.get(a, a) for a in self.article_id.tolist()])
+        self.part = table.iloc[rows].reset_index(drop=True)
+
+
+def _objects(values: Sequence[object]) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+class _Rows:
+    """``crossrefs`` rows gathered as column pieces (arrays), not one dict per row."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[str, list[np.ndarray]] = {c: [] for c in CROSSREF_COLUMNS}
+
+    def add(
+        self,
+        members: _Members,
+        which: np.ndarray | None,
+        field: str | np.ndarray,
+        values: Sequence[object] | np.ndarray,
+    ) -> None:
+        """Rows of the members at positions ``which`` (all when None), one field each."""
+        values = values if isinstance(values, np.ndarray) else _objects(values)
+        n = len(values)
+        if not n:
+            return
+        pick = slice(None) if which is None else which
+        self.pieces["group_id"].append(members.group_id[pick])
+        self.pieces["kind"].append(np.full(n, members.kind, dtype=object))
+        self.pieces["member_id"].append(members.member_id[pick])
+        self.pieces["article_id"].append(members.article_id[pick])
+        self.pieces["outlet"].append(members.outlet[pick])
+        fields = field if isinstance(field, np.ndarray) else np.full(n, field, dtype=object)
+        self.pieces["field"].append(fields)
+        self.pieces["value"].append(values)
+
+    def frame(self) -> pd.DataFrame:
+        if not self.pieces["value"]:
+            return pd.DataFrame([], columns=CROSSREF_COLUMNS)
+        return pd.DataFrame({c: np.concatenate(p) for c, p in self.pieces.items()})
+
+
+_ARTICLE_STRIDE = 1 << 40  # claim offsets stay below it: (article, offset) as one sortable key
+
+
+def _add_text_fields(rows: _Rows, members: _Members, known: Claims) -> tuple[np.ndarray, ...]:
+    """Spelling and title of the people named around each member's span.
+
+    Each member takes the claims of its article that start from ``_SPAN_BEFORE`` characters
+    before its span and end within ``_SPAN_AFTER`` after it: all members at once, through one
+    sorted key (article, start) over every claim. Returns the title rows' (member, person,
+    title), for ``_add_title_holders``.
+    """
+    article_ids = members.article_id.tolist()
+    articles = [a for a in dict.fromkeys(article_ids) if a in known]
+    number = {a: n for n, a in enumerate(articles)}
+    keys, ends, persons, surfaces, titles = [], [], [], [], []
+    for a in articles:
+        base = number[a] * _ARTICLE_STRIDE
+        for claim in known[a]:
+            keys.append(base + claim["start"])
+            ends.append(claim["end"])
+            persons.append(claim["person"])
+            surfaces.append(claim["surface"])
+            titles.append(claim["title"])
+    key = np.array(keys, dtype=np.int64)
+    if len(key) and (np.diff(key) < 0).any():  # claims out of reading order: one at a time
+        return _add_text_fields_slowly(rows, members, known)
+    start = members.part["start"].to_numpy(dtype=np.int64)
+    end = members.part["end"].to_numpy(dtype=np.int64)
+    article = np.array([number.get(a, -1) for a in article_ids], dtype=np.int64)
+    low = article * _ARTICLE_STRIDE + np.maximum(start - _SPAN_BEFORE, 0)
+    high = end + _SPAN_AFTER
+    first = np.searchsorted(key, low, side="left")
+    last = np.searchsorted(key, article * _ARTICLE_STRIDE + high, side="left")
+    last[article < 0] = first[article < 0]
+    counts = last - first
+    member = np.repeat(np.arange(len(counts)), counts)
+    claim = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts - first, counts)
+    inside = np.array(ends, dtype=np.int64)[claim] <= high[member]
+    member, claim = member[inside], claim[inside]
+    # Spellings of names only: "Putin's envoy to Syria" is a title, not a spelling.
+    spelled = np.array([_is_spelling(s) for s in surfaces], dtype=bool)
+    labels = {p: (f"spelling:{p}", f"title:{p}") for p in dict.fromkeys(persons)}
+    person_of = _objects(persons)
+    take = spelled[claim]
+    if take.any():
+        chosen = claim[take]
+        rows.add(
+            members,
+            member[take],
+            _objects([labels[p][0] for p in person_of[chosen].tolist()]),
+            _objects(surfaces)[chosen],
+        )
+    title_of = _objects(titles)
+    take = np.array([bool(t) for t in titles], dtype=bool)[claim]
+    chosen = claim[take]
+    rows.add(
+        members,
+        member[take],
+        _objects([labels[p][1] for p in person_of[chosen].tolist()]),
+        title_of[chosen],
+    )
+    return member[take], person_of[chosen], title_of[chosen]
+
+
+def _is_spelling(surface: str) -> bool:
+    return all(word[:1].isupper() for word in surface.replace("-", " ").split())
+
+
+def _add_text_fields_slowly(
+    rows: _Rows, members: _Members, known: Claims
+) -> tuple[np.ndarray, ...]:
+    """``_add_text_fields`` member by member (claims not in reading order: bisect as given)."""
+    starts: dict[str, list[int]] = {}
+    member, field, value, title_rows = [], [], [], ([], [], [])
+    spans = zip(members.part["start"].tolist(), members.part["end"].tolist(), strict=True)
+    for n, (article_id, (start, end)) in enumerate(
+        zip(members.article_id.tolist(), spans, strict=True)
+    ):
+        if article_id not in known:
+            continue
+        claims = known[article_id]
+        if article_id not in starts:
+            starts[article_id] = [c["start"] for c in claims]
+        lo, hi = int(start) - _SPAN_BEFORE, int(end) + _SPAN_AFTER
+        for claim in claims[
+            bisect_left(starts[article_id], lo) : bisect_left(starts[article_id], hi)
+        ]:
+            if claim["end"] > hi:
+                continue
+            name, surface, title = claim["person"], claim["surface"], claim["title"]
+            if _is_spelling(surface):
+                member.append(n), field.append(f"spelling:{name}"), value.append(surface)
+            if title:
+                member.append(n), field.append(f"title:{name}"), value.append(title)
+                for column, item in zip(title_rows, (n, name, title), strict=True):
+                    column.append(item)
+    rows.add(members, np.array(member, dtype=np.int64), _objects(field), _objects(value))
+    return np.array(title_rows[0], dtype=np.int64), _objects(title_rows[1]), _objects(title_rows[2])
 
 
 def _text(value: object) -> str:
@@ -466,17 +641,42 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _title_holders(group_rows: list[dict]) -> list[dict]:
-    """Rows ``title_holder:<title>`` -> person when two members give one title to two people.
+def _add_title_holders(rows: _Rows, members: _Members, titles: tuple[np.ndarray, ...]) -> None:
+    """Rows ``title_holder:<title>`` -> person when two members of a group give one title (same
+    content words) to two people.
 
     Members are gathered by (person, title words) first, so a group of many reports of one
     statement compares its few distinct titles, not every pair of members.
     """
-    by_title: dict[tuple[str, frozenset[str]], list[dict]] = {}
-    for row in group_rows:
-        if row["field"].startswith("title:"):
-            key = (row["field"].split(":", 1)[1], _title_key(row["value"]))
-            by_title.setdefault(key, []).append(row)
+    member, person, title = titles
+    if not len(member):
+        return
+    keys: dict[str, frozenset[str]] = {}  # title -> its words (titles repeat)
+    order = np.argsort(members.group[member], kind="stable")
+    group_of = members.group[member][order].tolist()
+    article_of = members.article_id[member[order]].tolist()
+    found: list[int] = []
+    labels: list[str] = []
+    holders: list[str] = []
+    by_title: dict[tuple[str, frozenset[str]], list[tuple[int, str]]] = {}
+    for n, (m, p, t) in enumerate(
+        zip(member[order].tolist(), person[order].tolist(), title[order].tolist(), strict=True)
+    ):
+        if t not in keys:
+            keys[t] = _title_key(t)
+        by_title.setdefault((p, keys[t]), []).append((m, article_of[n]))
+        if n + 1 == len(group_of) or group_of[n + 1] != group_of[n]:  # the group's last
+            for m, label, holder in _title_holders(by_title):
+                found.append(m), labels.append(label), holders.append(holder)
+            by_title = {}
+    rows.add(members, np.array(found, dtype=np.int64), _objects(labels), _objects(holders))
+
+
+def _title_holders(
+    by_title: dict[tuple[str, frozenset[str]], list[tuple[int, str]]],
+) -> list[tuple[int, str, str]]:
+    """(member, ``title_holder:<title>``, person) of one group, from its members by (person,
+    title words): each member giving a title that another article gives someone else."""
     extra = []
     entries = sorted(by_title.items(), key=lambda item: (item[0][0], sorted(item[0][1])))
     for n, ((person, key), members) in enumerate(entries):
@@ -486,13 +686,13 @@ def _title_holders(group_rows: list[dict]) -> list[dict]:
             union = key | other_key
             if len(key & other_key) / len(union) < 0.5:
                 continue
-            label = " ".join(sorted(union))
+            label = f"title_holder:{' '.join(sorted(union))}"
             for side, against, holder in ((members, others, person),
                                           (others, members, other_person)):  # fmt: skip
-                against_articles = {r["article_id"] for r in against}
-                for r in side:
-                    if against_articles - {r["article_id"]}:
-                        extra.append({**r, "field": f"title_holder:{label}", "value": holder})
+                against_articles = {a for _, a in against}
+                for m, article in side:
+                    if against_articles - {article}:
+                        extra.append((m, label, holder))
     return extra
 
 
@@ -855,32 +1055,47 @@ def _date_bound_offsets(raw: str, mentions: Sequence[ActorMention], day: date) -
     return offsets
 
 
-_SPLIT_BEFORE = re.compile(r"\band\b|[.!?:]\s")
+# Both read the text before a name backwards, from the name: the last "and" or sentence break
+# (where the title starts), and the words up to the name (as ``(?:[\w'’-]+\s+){1,8}$`` would).
+_LAST_BREAK_REVERSED = re.compile(r"\bdna\b|\s[.!?:]")
+_TITLE_BEFORE_REVERSED = re.compile(r"(?:\s+[\w'’-]+){1,8}")
 _LEADING_LOWER = re.compile(r"^(?:[a-z0-9]+\s+)+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|and|a)\s+", re.IGNORECASE)
+# ``_ROLE`` on ASCII text, lower-cased first: a case-sensitive pattern is searched much faster.
+_ROLE_LOWER = re.compile(_ROLE.pattern.lower())
 # Role nouns begin and end with a word character, so a role inside a title found before the name
 # is a role inside the text searched for it: no role there, no title to look for.
 _ROLE_SHOWS_TITLE = all(re.fullmatch(r"\w(?:.*\w)?", w) for w in _TITLE_WORDS["role_nouns"])
+
+
+def _has_role(text: str) -> bool:
+    if text.isascii():
+        return _ROLE_LOWER.search(text.lower()) is not None
+    return _ROLE.search(text) is not None
 
 
 def _title_of(flat: str, mention: ActorMention, previous_end: int = 0) -> str:
     """The title written around a person's name; never reaching back past another person."""
     title = ""
     before = flat[max(0, mention.start - 90, previous_end) : mention.start]
+    reversed_before = before[::-1]
     # "X and Syrian President Bashar Assad": the title starts after the conjunction.
-    before = _SPLIT_BEFORE.split(before)[-1]
-    if not _ROLE_SHOWS_TITLE or _ROLE.search(before):
-        for pattern in (_APPOSITIVE_BEFORE, _TITLE_BEFORE):
-            if pattern is _APPOSITIVE_BEFORE and not before.rstrip().endswith(","):
-                continue  # it ends with a comma
-            match = pattern.search(before)
-            if match and _ROLE.search(match.group("title")):
+    last_break = _LAST_BREAK_REVERSED.search(reversed_before)
+    if last_break:
+        before = before[len(before) - last_break.start() :]
+        reversed_before = reversed_before[: last_break.start()]
+    if not _ROLE_SHOWS_TITLE or _has_role(before):
+        if before.rstrip().endswith(","):  # else the appositive (", title,") cannot match
+            match = _APPOSITIVE_BEFORE.search(before)
+            if match and _has_role(match.group("title")):
                 title = match.group("title").strip()
-                if pattern is _TITLE_BEFORE:
-                    title = _LEADING_LOWER.sub("", title)
-                break
+        if not title:
+            match = _TITLE_BEFORE_REVERSED.match(reversed_before)
+            words = before[len(before) - match.end() :] if match else ""
+            if words and _has_role(words):
+                title = _LEADING_LOWER.sub("", words.strip())
     if not title and flat.startswith(",", mention.end):
         match = _APPOSITIVE_AFTER.match(flat, mention.end)
-        if match and _ROLE.search(match.group("title")):
+        if match and _has_role(match.group("title")):
             title = match.group("title").strip()
     return _LEADING_ARTICLE.sub("", title)
