@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -207,7 +207,6 @@ def _join_close_dates(
 MAX_CANDIDATES = 50
 MAX_POSTING = 100
 SAME_WORDING = 0.9
-_RANK = 1 << 40  # more representatives than a block can hold
 
 
 def _join_same_words(
@@ -219,8 +218,12 @@ def _join_same_words(
     that no representative of another article matches almost word for word (SAME_WORDING)
     becomes one itself, so it can still join later rows that match it and not the others.
     """
+    # Sets of representatives are integers, bit r for representative r: a word's posting, an
+    # article's representatives, a component's representatives (by its root).
     representatives: list[int] = []
-    index: dict[str, list[int]] = {}  # word -> positions in ``representatives``
+    postings: dict[str, tuple[int, int]] = {}  # word -> (how many, which)
+    by_article: dict[str, int] = {}
+    by_root: dict[int, int] = {}
     find, union = groups.find, groups.union
     for i in block:
         mine = words[i]
@@ -228,37 +231,88 @@ def _join_same_words(
             continue
         # Candidates through the query's rarer words (a word most representatives share
         # tells them apart poorly); the overlap is then counted exactly.
-        postings = sorted([index.get(w, ()) for w in mine], key=len)
-        taken = len(postings)
+        rarest = sorted([postings.get(w, (0, 0)) for w in mine], key=_FIRST)
+        taken = len(rarest)
         for n in range(3, taken):
-            if len(postings[n]) > MAX_POSTING:
+            if rarest[n][0] > MAX_POSTING:
                 taken = n
                 break
-        shared = Counter(chain.from_iterable(postings[:taken]))
-        # Most shared words first, then the earliest representative: ``r - count * _RANK``
-        # sorts as (-count, r), and plain integers sort fast.
-        ranked = sorted([r - count * _RANK for r, count in shared.items()])[:MAX_CANDIDATES]
+        candidates = _most_shared(
+            [which for _, which in rarest[:taken]], taken, len(representatives)
+        )
         closest = 0.0
-        article, root = articles[i], -1
-        for key in ranked:
-            j = representatives[key % _RANK]
-            if articles[j] == article:
-                continue
-            if closest >= SAME_WORDING:  # only a join can still change: skip the joined
-                if root < 0:
-                    root = find(i)
-                if find(j) == root:
-                    continue
-            theirs = words[j]
-            overlap = len(mine & theirs) / min(len(mine), len(theirs))
-            if overlap >= QUOTE_OVERLAP:
-                union(i, j)
-                root = -1
-                closest = max(closest, overlap)
+        article = articles[i]
+        own = by_article.get(article, 0)
+        for level in candidates:  # most shared words first
+            level &= ~own
+            while level:
+                if closest >= SAME_WORDING:  # only a join can still change: skip the joined
+                    level &= ~by_root.get(find(i), 0)
+                    if not level:
+                        break
+                bit = level & -level
+                level ^= bit
+                j = representatives[bit.bit_length() - 1]
+                theirs = words[j]
+                overlap = len(mine & theirs) / min(len(mine), len(theirs))
+                if overlap >= QUOTE_OVERLAP:
+                    a, b = find(i), find(j)
+                    if a != b:
+                        union(i, j)
+                        by_root[min(a, b)] = by_root.pop(a, 0) | by_root.pop(b, 0)
+                    closest = max(closest, overlap)
         if closest < SAME_WORDING:  # a new wording: later reports may match it only
+            bit = 1 << len(representatives)
             for word in mine:
-                index.setdefault(word, []).append(len(representatives))
+                count, which = postings.get(word, (0, 0))
+                postings[word] = (count + 1, which | bit)
+            by_article[article] = own | bit
+            root = find(i)
+            by_root[root] = by_root.get(root, 0) | bit
             representatives.append(i)
+
+
+_FIRST = itemgetter(0)
+
+
+def _most_shared(postings: list[int], most: int, size: int) -> list[int]:
+    """The MAX_CANDIDATES members of most ``postings`` (sets as integers over ``size``
+    members; ties: the lowest members), as sets by how many postings hold them, most first."""
+    planes: list[int] = []  # bit k of each member's count, as a binary counter
+    for posting in postings:
+        carry = posting
+        for k, plane in enumerate(planes):
+            if not carry:
+                break
+            planes[k], carry = plane ^ carry, plane & carry
+        if carry:
+            planes.append(carry)
+    everyone = (1 << size) - 1
+    found, left = [], MAX_CANDIDATES
+    for count in range(min(most, (1 << len(planes)) - 1), 0, -1):
+        level = everyone
+        for k, plane in enumerate(planes):
+            level &= plane if count >> k & 1 else ~plane
+        n = level.bit_count()
+        if n >= left:
+            found.append(_lowest(level, left) if n > left else level)
+            break
+        if n:
+            found.append(level)
+            left -= n
+    return found
+
+
+def _lowest(members: int, k: int) -> int:
+    """The ``k`` lowest members of a set (an integer with more than ``k`` bits set)."""
+    lo, hi = k, members.bit_length()
+    while lo < hi:  # the narrowest mask holding k members
+        mid = (lo + hi) // 2
+        if (members & ((1 << mid) - 1)).bit_count() >= k:
+            hi = mid
+        else:
+            lo = mid + 1
+    return members & ((1 << lo) - 1)
 
 
 def _column(rows: pd.DataFrame, name: str) -> list[object]:
