@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from itertools import chain
+from heapq import merge
+from itertools import chain, islice
 from operator import itemgetter
 
 import numpy as np
@@ -113,7 +114,7 @@ _SPAN_AFTER = 120
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(str(text).lower()) if w not in _STOP)
+    return frozenset([w for w in _WORD.findall(str(text).lower()) if w not in _STOP])
 
 
 def _day(value: object) -> date | None:
@@ -243,13 +244,10 @@ def _join_same_words(
         closest = 0.0
         article = articles[i]
         own = by_article.get(article, 0)
+        skip = own  # once closest reaches SAME_WORDING, only joins can change: skip the joined
         for level in candidates:  # most shared words first
-            level &= ~own
+            level &= ~skip
             while level:
-                if closest >= SAME_WORDING:  # only a join can still change: skip the joined
-                    level &= ~by_root.get(find(i), 0)
-                    if not level:
-                        break
                 bit = level & -level
                 level ^= bit
                 j = representatives[bit.bit_length() - 1]
@@ -261,6 +259,9 @@ def _join_same_words(
                         union(i, j)
                         by_root[min(a, b)] = by_root.pop(a, 0) | by_root.pop(b, 0)
                     closest = max(closest, overlap)
+                    if closest >= SAME_WORDING:
+                        skip = own | by_root[min(a, b)]
+                        level &= ~skip
         if closest < SAME_WORDING:  # a new wording: later reports may match it only
             bit = 1 << len(representatives)
             for word in mine:
@@ -395,14 +396,11 @@ def _event_groups(events: pd.DataFrame) -> list[list[int]]:
 
 def _outlets(articles: pd.DataFrame) -> dict[str, str]:
     outlets: dict[str, str] = {}
-    for row in articles.to_dict("records"):
-        name = ""
-        for column in ("outlet", "original_outlet"):
-            value = row.get(column)
-            if isinstance(value, str) and value:
-                name = value
-                break
-        outlets[str(row["article_id"])] = name or str(row["article_id"])
+    names = [articles[c].tolist() if c in articles else [None] * len(articles)
+             for c in ("outlet", "original_outlet")]  # fmt: skip
+    for article_id, *values in zip(articles["article_id"].tolist(), *names, strict=True):
+        name = next((v for v in values if isinstance(v, str) and v), "")
+        outlets[str(article_id)] = name or str(article_id)
     return outlets
 
 
@@ -895,6 +893,14 @@ def title_conflicts(
             own_cache[key] = sorted(scored, key=lambda item: -item[0])
         return own_cache[key]
 
+    sorted_cache: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = {}
+
+    def sorted_entries(person: str, stems: frozenset[str]) -> list[tuple[str, str]]:
+        key = (person, stems)
+        if key not in sorted_cache:
+            sorted_cache[key] = sorted(entries[key], key=_support_order)
+        return sorted_cache[key]
+
     rows: list[dict] = []
     n = 0
     for article_id, start, name, title in given:
@@ -905,9 +911,13 @@ def title_conflicts(
         # ("Russian Deputy Foreign Minister" fits two deputies: no conflict).
         if best < 2 or own >= 2 or best <= own:
             continue
-        support = sorted(
-            ((src, t) for s in matching for src, t in entries[(holder, s)]),
-            key=lambda item: (item[0] != "actors.csv", item[0]),
+        # The first MAX_SUPPORT of all matching entries sorted (stably): each entry list sorted
+        # once, then merged (``heapq.merge`` keeps the order of equal items across lists).
+        support = list(
+            islice(
+                merge(*(sorted_entries(holder, s) for s in matching), key=_support_order),
+                MAX_SUPPORT,
+            )
         )
         n += 1
         group_id = f"t{n:03d}"
@@ -926,6 +936,11 @@ def title_conflicts(
             rows.append({**base, "field": "title", "value": member_title})
             rows.append({**base, "field": "title_holder", "value": person})
     return pd.DataFrame(rows, columns=CROSSREF_COLUMNS)
+
+
+def _support_order(item: tuple[str, str]) -> tuple[bool, str]:
+    """The actor list first, then articles in id order."""
+    return item[0] != "actors.csv", item[0]
 
 
 def _first_sources(found: list[tuple[str, str]]) -> list[str]:
