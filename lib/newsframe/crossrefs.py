@@ -220,27 +220,31 @@ def _join_same_words(
     becomes one itself, so it can still join later rows that match it and not the others.
     """
     # Sets of representatives are integers, bit r for representative r: a word's posting, an
-    # article's representatives, a component's representatives (by its root).
-    representatives: list[int] = []
-    postings: dict[str, tuple[int, int]] = {}  # word -> (how many, which)
+    # article's representatives, a component's representatives (by its root). A quote's words
+    # are an integer too (a bit per word of the block's representatives), to count the shared.
+    representatives: list[int] = []  # rows
+    their_words: list[int] = []  # each representative's words
+    their_sizes: list[int] = []
+    postings: dict[str, tuple[int, int, int]] = {}  # word -> (how many, which, word bit)
     by_article: dict[str, int] = {}
     by_root: dict[int, int] = {}
     find, union = groups.find, groups.union
     for i in block:
         mine = words[i]
-        if len(mine) < 3:
+        size = len(mine)
+        if size < 3:
             continue
         # Candidates through the query's rarer words (a word most representatives share
         # tells them apart poorly); the overlap is then counted exactly.
-        rarest = sorted([postings.get(w, (0, 0)) for w in mine], key=_FIRST)
+        known = [postings.get(w, _UNSEEN) for w in mine]
+        rarest = sorted(known, key=_FIRST)
         taken = len(rarest)
         for n in range(3, taken):
             if rarest[n][0] > MAX_POSTING:
                 taken = n
                 break
-        candidates = _most_shared(
-            [which for _, which in rarest[:taken]], taken, len(representatives)
-        )
+        candidates = _most_shared([posting[1] for posting in rarest[:taken]])
+        word_bits = sum([posting[2] for posting in known])  # distinct bits: their union
         closest = 0.0
         article = articles[i]
         own = by_article.get(article, 0)
@@ -250,13 +254,13 @@ def _join_same_words(
             while level:
                 bit = level & -level
                 level ^= bit
-                j = representatives[bit.bit_length() - 1]
-                theirs = words[j]
-                overlap = len(mine & theirs) / min(len(mine), len(theirs))
+                r = bit.bit_length() - 1
+                shared = (word_bits & their_words[r]).bit_count()
+                overlap = shared / min(size, their_sizes[r])
                 if overlap >= QUOTE_OVERLAP:
-                    a, b = find(i), find(j)
+                    a, b = find(i), find(representatives[r])
                     if a != b:
-                        union(i, j)
+                        union(a, b)
                         by_root[min(a, b)] = by_root.pop(a, 0) | by_root.pop(b, 0)
                     closest = max(closest, overlap)
                     if closest >= SAME_WORDING:
@@ -265,20 +269,24 @@ def _join_same_words(
         if closest < SAME_WORDING:  # a new wording: later reports may match it only
             bit = 1 << len(representatives)
             for word in mine:
-                count, which = postings.get(word, (0, 0))
-                postings[word] = (count + 1, which | bit)
+                count, which, word_bit = postings.get(word) or (0, 0, 1 << len(postings))
+                postings[word] = (count + 1, which | bit, word_bit)
+                word_bits |= word_bit
             by_article[article] = own | bit
             root = find(i)
             by_root[root] = by_root.get(root, 0) | bit
             representatives.append(i)
+            their_words.append(word_bits)
+            their_sizes.append(size)
 
 
+_UNSEEN = (0, 0, 0)
 _FIRST = itemgetter(0)
 
 
-def _most_shared(postings: list[int], most: int, size: int) -> list[int]:
-    """The MAX_CANDIDATES members of most ``postings`` (sets as integers over ``size``
-    members; ties: the lowest members), as sets by how many postings hold them, most first."""
+def _most_shared(postings: list[int]) -> list[int]:
+    """The MAX_CANDIDATES members of most ``postings`` (sets as integers; ties: the lowest
+    members), as sets by how many postings hold them, most first."""
     planes: list[int] = []  # bit k of each member's count, as a binary counter
     for posting in postings:
         carry = posting
@@ -288,19 +296,23 @@ def _most_shared(postings: list[int], most: int, size: int) -> list[int]:
             planes[k], carry = plane ^ carry, plane & carry
         if carry:
             planes.append(carry)
-    everyone = (1 << size) - 1
+    planes.reverse()  # highest bit first
+    rest = 0
+    for plane in planes:
+        rest |= plane  # members of one posting or more
     found, left = [], MAX_CANDIDATES
-    for count in range(min(most, (1 << len(planes)) - 1), 0, -1):
-        level = everyone
-        for k, plane in enumerate(planes):
-            level &= plane if count >> k & 1 else ~plane
+    while rest:
+        level = rest  # narrowed, bit by bit from the highest, to the members counting most
+        for plane in planes:
+            if level & plane:
+                level &= plane
         n = level.bit_count()
         if n >= left:
             found.append(_lowest(level, left) if n > left else level)
             break
-        if n:
-            found.append(level)
-            left -= n
+        found.append(level)
+        left -= n
+        rest &= ~level
     return found
 
 
