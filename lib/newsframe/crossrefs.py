@@ -11,9 +11,11 @@ fields on which a group's members disagree, as a table an analyst can read.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -497,6 +499,30 @@ def cross_reference(
     content words) to different people. ``claims`` (article_id -> ``article_title_claims``)
     does the same without the texts, and wins over them.
     """
+    with _no_cycle_collection():
+        return _cross_reference(statements, events, articles, texts, claims)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: these steps make millions of short-lived objects and no
+    cycles, and each automatic collection would also walk every object the build holds."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cross_reference(
+    statements: pd.DataFrame,
+    events: pd.DataFrame,
+    articles: pd.DataFrame,
+    texts: Mapping[str, str] | None,
+    claims: Claims | None,
+) -> pd.DataFrame:
     outlets = _outlets(articles)
     known = _claims_of(texts, claims) if texts is not None or claims is not None else None
     plans = (
@@ -524,12 +550,7 @@ def cross_reference(
             titles = _add_text_fields(rows, members, known)
             _add_title_holders(rows, members, titles)
     # Rows come by field, not by group: sorted (and freed of duplicates) the table is the same.
-    table = rows.frame()
-    return (
-        table.drop_duplicates()
-        .sort_values(["group_id", "field", "article_id", "member_id", "value"], kind="stable")
-        .reset_index(drop=True)
-    )
+    return rows.table()
 
 
 class _Members:
@@ -566,10 +587,20 @@ def _objects(values: Sequence[object]) -> np.ndarray:
 
 
 class _Rows:
-    """``crossrefs`` rows gathered as column pieces (arrays), not one dict per row."""
+    """``crossrefs`` rows gathered as arrays (member, field, value), not one dict per row.
+
+    A member's identity (group, kind, member id, article, outlet) is kept once per member.
+    """
+
+    _IDENTITY = ("group_id", "kind", "member_id", "article_id", "outlet")
 
     def __init__(self) -> None:
-        self.pieces: dict[str, list[np.ndarray]] = {c: [] for c in CROSSREF_COLUMNS}
+        self.identity: dict[str, list[np.ndarray]] = {c: [] for c in self._IDENTITY}
+        self.offsets: dict[int, int] = {}  # id(members) -> their first position
+        self.size = 0
+        self.members: list[np.ndarray] = []
+        self.fields: list[np.ndarray] = []
+        self.values: list[np.ndarray] = []
 
     def add(
         self,
@@ -583,20 +614,69 @@ class _Rows:
         n = len(values)
         if not n:
             return
-        pick = slice(None) if which is None else which
-        self.pieces["group_id"].append(members.group_id[pick])
-        self.pieces["kind"].append(np.full(n, members.kind, dtype=object))
-        self.pieces["member_id"].append(members.member_id[pick])
-        self.pieces["article_id"].append(members.article_id[pick])
-        self.pieces["outlet"].append(members.outlet[pick])
-        fields = field if isinstance(field, np.ndarray) else np.full(n, field, dtype=object)
-        self.pieces["field"].append(fields)
-        self.pieces["value"].append(values)
+        if id(members) not in self.offsets:
+            self.offsets[id(members)] = self.size
+            self.size += len(members.member_id)
+            for column in self._IDENTITY:
+                self.identity[column].append(
+                    np.full(len(members.member_id), members.kind, dtype=object)
+                    if column == "kind"
+                    else getattr(members, column)
+                )
+        at = np.arange(len(members.member_id)) if which is None else which
+        self.members.append(at + self.offsets[id(members)])
+        self.fields.append(
+            field if isinstance(field, np.ndarray) else np.full(n, field, dtype=object)
+        )
+        self.values.append(values)
 
-    def frame(self) -> pd.DataFrame:
-        if not self.pieces["value"]:
-            return pd.DataFrame([], columns=CROSSREF_COLUMNS)
-        return pd.DataFrame({c: np.concatenate(p) for c, p in self.pieces.items()})
+    def table(self) -> pd.DataFrame:
+        """The rows without duplicates, sorted by group, field, article, member and value."""
+        sort_by = ["group_id", "field", "article_id", "member_id", "value"]
+        if not self.values:
+            frame = pd.DataFrame([], columns=CROSSREF_COLUMNS)
+            return (
+                frame.drop_duplicates().sort_values(sort_by, kind="stable").reset_index(drop=True)
+            )
+        member = np.concatenate(self.members)
+        columns = {c: _codes_of(np.concatenate(v)) for c, v in self.identity.items()}
+        columns["field"] = _codes_of(np.concatenate(self.fields))
+        columns["value"] = _codes_of(np.concatenate(self.values))
+        codes = {
+            c: columns[c][0][member] if c in self._IDENTITY else columns[c][0] for c in columns
+        }
+        # Codes number the distinct strings in sorted order: sorting codes sorts the strings.
+        order = np.lexsort([codes[c] for c in reversed(sort_by)])
+        keys = np.stack([codes[c][order] for c in sort_by])
+        # Rows equal on the sort keys are equal (kind and outlet follow group and article).
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = (keys[:, 1:] != keys[:, :-1]).any(axis=0)
+        order = order[first]
+        return pd.DataFrame({c: _strings(codes[c][order], columns[c][1]) for c in CROSSREF_COLUMNS})
+
+
+def _codes_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each value's number among the distinct values in sorted order, and those values."""
+    codes, distinct = pd.factorize(values)
+    distinct = np.asarray(distinct, dtype=object)
+    order = np.argsort(distinct, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[codes], distinct[order]
+
+
+_STRING = pd.Series(["text"]).dtype  # what pandas makes of Python strings
+
+
+def _strings(codes: np.ndarray, distinct: np.ndarray) -> pd.Series | np.ndarray:
+    """The column of strings ``distinct[codes]``, built by Arrow when pandas stores strings so."""
+    if getattr(_STRING, "storage", None) == "pyarrow":
+        import pyarrow as pa
+
+        dictionary = pa.array(distinct.tolist(), type=pa.large_string())
+        array = pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), dictionary)
+        return pd.Series(pd.array(array.cast(pa.large_string()), dtype=_STRING), copy=False)
+    return distinct[codes]
 
 
 _ARTICLE_STRIDE = 1 << 40  # claim offsets stay below it: (article, offset) as one sortable key
@@ -842,6 +922,13 @@ def title_conflicts(
     Titles are compared as sets of word stems, each distinct set once: the work grows with the
     mentions and the distinct titles, not with pairs of mentions.
     """
+    with _no_cycle_collection():
+        return _title_conflicts(texts, articles, claims)
+
+
+def _title_conflicts(
+    texts: Mapping[str, str] | None, articles: pd.DataFrame, claims: Claims | None
+) -> pd.DataFrame:
     outlets = _outlets(articles)
     known_claims = _claims_of(texts, claims)
     given: list[tuple[str, int, str, str]] = []  # article_id, offset, person, title
