@@ -13,8 +13,14 @@ import pytest
 from newsframe.actors import find_actor_mentions
 from newsframe.crossrefs import (
     CROSSREF_COLUMNS,
+    MAX_CANDIDATES,
+    MAX_POSTING,
+    QUOTE_OVERLAP,
+    SAME_WORDING,
     _Groups,
     _join_close_dates,
+    _join_same_words,
+    _most_shared,
     _statement_groups,
     article_title_claims,
     cross_reference,
@@ -221,3 +227,76 @@ def test_many_reports_of_one_statement_are_one_group_without_pairwise_work() -> 
     ]  # fmt: skip
     groups = _statement_groups(pd.DataFrame(rows))
     assert [len(g) for g in groups] == [n]  # the unrelated quote is in no group
+
+
+def _same_words_by_lists(groups, block, words, articles) -> None:
+    """The reference for _join_same_words: postings as lists, every shared word counted."""
+    representatives: list[int] = []
+    index: dict[str, list[int]] = {}
+    for i in block:
+        if len(words[i]) < 3:
+            continue
+        shared: dict[int, int] = {}
+        postings = sorted((index.get(w, []) for w in words[i]), key=len)
+        for n, posting in enumerate(postings):
+            if n >= 3 and len(posting) > MAX_POSTING:
+                break
+            for r in posting:
+                shared[r] = shared.get(r, 0) + 1
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        closest = 0.0
+        for r, _ in ranked:
+            j = representatives[r]
+            if articles[j] == articles[i]:
+                continue
+            overlap = len(words[i] & words[j]) / min(len(words[i]), len(words[j]))
+            if overlap >= QUOTE_OVERLAP:
+                groups.union(i, j)
+                closest = max(closest, overlap)
+        if closest < SAME_WORDING:
+            for word in words[i]:
+                index.setdefault(word, []).append(len(representatives))
+            representatives.append(i)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_same_words_joining_equals_the_list_reference(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.choice([30, 200, 600])
+    vocabulary = [f"word{k}" for k in range(rng.choice([6, 15, 40]))]
+    # Variants of a few quotes (outlets rewording them), or of many: then a quote shares words
+    # with hundreds of representatives, and candidates and postings are cut.
+    quotes = [
+        rng.sample(vocabulary, rng.randint(2, min(12, len(vocabulary))))
+        for _ in range(rng.choice([8, n]))
+    ]
+    words = []
+    for _ in range(n):
+        quote = list(rng.choice(quotes))
+        for _ in range(rng.randint(0, 3)):
+            quote[rng.randrange(len(quote))] = rng.choice(vocabulary)
+        words.append(frozenset(quote))
+    articles = [str(rng.randrange(n // 2 + 1)) for _ in range(n)]
+    expected, got = _Groups(n), _Groups(n)
+    _same_words_by_lists(expected, list(range(n)), words, articles)
+    _join_same_words(got, list(range(n)), words, articles)
+    assert got.members() == expected.members()
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_most_shared_candidates_are_the_top_of_a_count(seed: int) -> None:
+    rng = random.Random(seed)
+    size = rng.choice([10, 60, 300])
+    postings = [
+        {r for r in range(size) if rng.random() < rng.choice([0.05, 0.3, 0.8])}
+        for _ in range(rng.randint(1, 14))
+    ]
+    counts: dict[int, int] = {}
+    for posting in postings:
+        for r in posting:
+            counts[r] = counts.get(r, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+    as_bits = [sum(1 << r for r in posting) for posting in postings]
+    got = [(count, r) for count, level in _most_shared(as_bits)
+           for r in range(size) if level >> r & 1]  # fmt: skip
+    assert sorted(got, key=lambda item: (-item[0], item[1])) == [(c, r) for r, c in ranked]

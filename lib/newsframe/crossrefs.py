@@ -230,6 +230,7 @@ def _join_same_words(
     postings: dict[str, tuple[int, int, int]] = {}  # word -> (how many, which, word bit)
     by_article: dict[str, int] = {}
     by_root: dict[int, int] = {}
+    larger: list[int] = []  # [k]: the representatives of more than k words
     find, union = groups.find, groups.union
     for i in block:
         mine = words[i]
@@ -251,8 +252,13 @@ def _join_same_words(
         article = articles[i]
         own = by_article.get(article, 0)
         skip = own  # once closest reaches SAME_WORDING, only joins can change: skip the joined
-        for level in candidates:  # most shared words first
+        for count, level in candidates:  # most shared words first
             level &= ~skip
+            # At most count + (words not counted) shared: too few for QUOTE_OVERLAP when both
+            # quotes have more than ``limit`` words (one word spare: no rounding at the edge).
+            limit = int((count + size - taken) / QUOTE_OVERLAP) + 1
+            if limit < size and limit < len(larger):
+                level &= ~larger[limit]
             while level:
                 bit = level & -level
                 level ^= bit
@@ -280,15 +286,18 @@ def _join_same_words(
             representatives.append(i)
             their_words.append(word_bits)
             their_sizes.append(size)
+            larger += [0] * (size - len(larger))
+            for k in range(size):
+                larger[k] |= bit
 
 
 _UNSEEN = (0, 0, 0)
 _FIRST = itemgetter(0)
 
 
-def _most_shared(postings: list[int]) -> list[int]:
+def _most_shared(postings: list[int]) -> list[tuple[int, int]]:
     """The MAX_CANDIDATES members of most ``postings`` (sets as integers; ties: the lowest
-    members), as sets by how many postings hold them, most first."""
+    members), as (how many postings, set) by how many postings hold them, most first."""
     planes: list[int] = []  # bit k of each member's count, as a binary counter
     for posting in postings:
         carry = posting
@@ -304,15 +313,17 @@ def _most_shared(postings: list[int]) -> list[int]:
         rest |= plane  # members of one posting or more
     found, left = [], MAX_CANDIDATES
     while rest:
-        level = rest  # narrowed, bit by bit from the highest, to the members counting most
+        level, count = rest, 0  # narrowed, from the highest bit, to the members counting most
         for plane in planes:
+            count <<= 1
             if level & plane:
                 level &= plane
+                count |= 1
         n = level.bit_count()
         if n >= left:
-            found.append(_lowest(level, left) if n > left else level)
+            found.append((count, _lowest(level, left) if n > left else level))
             break
-        found.append(level)
+        found.append((count, level))
         left -= n
         rest &= ~level
     return found
@@ -693,16 +704,13 @@ def _add_text_fields(rows: _Rows, members: _Members, known: Claims) -> tuple[np.
     article_ids = members.article_id.tolist()
     articles = [a for a in dict.fromkeys(article_ids) if a in known]
     number = {a: n for n, a in enumerate(articles)}
-    keys, ends, persons, surfaces, titles = [], [], [], [], []
-    for a in articles:
-        base = number[a] * _ARTICLE_STRIDE
-        for claim in known[a]:
-            keys.append(base + claim["start"])
-            ends.append(claim["end"])
-            persons.append(claim["person"])
-            surfaces.append(claim["surface"])
-            titles.append(claim["title"])
-    key = np.array(keys, dtype=np.int64)
+    claims = [known[a] for a in articles]
+    fields = [_CLAIM_FIELDS(c) for c in chain.from_iterable(claims)]
+    starts, ends, persons, surfaces, titles = (
+        zip(*fields, strict=True) if fields else ((),) * 5  # type: ignore[assignment]
+    )
+    in_article = np.repeat(np.arange(len(claims), dtype=np.int64), [len(c) for c in claims])
+    key = in_article * _ARTICLE_STRIDE + np.array(starts, dtype=np.int64)
     if len(key) and (np.diff(key) < 0).any():  # claims out of reading order: one at a time
         return _add_text_fields_slowly(rows, members, known)
     start = members.part["start"].to_numpy(dtype=np.int64)
@@ -718,29 +726,32 @@ def _add_text_fields(rows: _Rows, members: _Members, known: Claims) -> tuple[np.
     claim = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts - first, counts)
     inside = np.array(ends, dtype=np.int64)[claim] <= high[member]
     member, claim = member[inside], claim[inside]
+    person_code, person_names = pd.factorize(_objects(persons))
+    surface_code, surface_names = pd.factorize(_objects(surfaces))
     # Spellings of names only: "Putin's envoy to Syria" is a title, not a spelling.
-    spelled = np.array([_is_spelling(s) for s in surfaces], dtype=bool)
-    labels = {p: (f"spelling:{p}", f"title:{p}") for p in dict.fromkeys(persons)}
-    person_of = _objects(persons)
+    spelled = np.array([_is_spelling(s) for s in surface_names], dtype=bool)[surface_code]
+    spelling_label = _objects([f"spelling:{p}" for p in person_names])
+    title_label = _objects([f"title:{p}" for p in person_names])
     take = spelled[claim]
-    if take.any():
-        chosen = claim[take]
-        rows.add(
-            members,
-            member[take],
-            _objects([labels[p][0] for p in person_of[chosen].tolist()]),
-            _objects(surfaces)[chosen],
-        )
-    title_of = _objects(titles)
-    take = np.array([bool(t) for t in titles], dtype=bool)[claim]
     chosen = claim[take]
     rows.add(
         members,
         member[take],
-        _objects([labels[p][1] for p in person_of[chosen].tolist()]),
+        spelling_label[person_code[chosen]],
+        np.asarray(surface_names, dtype=object)[surface_code[chosen]],
+    )
+    title_of = _objects(titles)
+    take = (title_of != "")[claim]
+    chosen = claim[take]
+    rows.add(members, member[take], title_label[person_code[chosen]], title_of[chosen])
+    return (
+        member[take],
+        np.asarray(person_names, dtype=object)[person_code[chosen]],
         title_of[chosen],
     )
-    return member[take], person_of[chosen], title_of[chosen]
+
+
+_CLAIM_FIELDS = itemgetter("start", "end", "person", "surface", "title")
 
 
 def _is_spelling(surface: str) -> bool:
