@@ -35,7 +35,6 @@ from newsframe.actors import (
     all_actors,
     find_actor_mentions,
     resolve_title,
-    trie_pattern,
 )
 from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
@@ -1092,8 +1091,8 @@ _WHITESPACE = re.compile(r"\s")
 # contains), so a stretch between two stops that raw and flat share is scanned alike by both.
 # Only the stretches holding a difference are scanned again.
 _CODE_LIMIT = 0x3001  # no white-space character lies above U+3000
-_IS_SPACE = np.array([chr(c).isspace() for c in range(_CODE_LIMIT)] + [False])
-# Digits and punctuation; those some form contains are left out (see ``_is_stop``).
+_IS_SPACE, _IS_STOP = 1, 2  # classes of code points (``_classes``); 0: any other
+# Digits and punctuation; those some form contains are left out (see ``_classes``).
 _STOP_CANDIDATES = '0123456789,;:!?()[]{}<>"“”‘«»/\\|*+=%$#@&~^`•·€£§°—–…'
 
 
@@ -1102,18 +1101,20 @@ def _codes(text: str) -> np.ndarray:
 
 
 @cache
-def _is_stop() -> np.ndarray:
-    """Code point -> whether no scan of ``find_actor_mentions`` reads past it.
+def _classes() -> np.ndarray:
+    """Code point (up to _CODE_LIMIT; above: the last entry, 0) -> _IS_SPACE, _IS_STOP or 0.
 
-    The scans consume white space, apostrophes and the characters of the listed forms (which
-    their patterns hold escaped), and test only the first character after a title.
+    A stop is a character no scan of ``find_actor_mentions`` reads past: the scans consume
+    white space, apostrophes and the characters of the listed forms (which their patterns
+    hold escaped), and test only the first character after a title.
     """
     index = _index()
     read = index.name_regex.pattern
     if index.institution_tail is not None:
         read += index.institution_tail.pattern
-    table = np.zeros(_CODE_LIMIT + 1, dtype=bool)
-    table[[ord(c) for c in _STOP_CANDIDATES if re.escape(c) not in read]] = True
+    table = np.zeros(_CODE_LIMIT + 1, dtype=np.uint8)
+    table[[ord(c) for c in _STOP_CANDIDATES if re.escape(c) not in read]] = _IS_STOP
+    table[[c for c in range(_CODE_LIMIT) if chr(c).isspace()]] = _IS_SPACE
     return table
 
 
@@ -1121,8 +1122,9 @@ def _raw_text_mentions(
     article: Article, mentions: Sequence[ActorMention]
 ) -> tuple[str, list[ActorMention]]:
     """The raw text and ``find_actor_mentions`` of it, from the article's own mentions."""
-    codes = _codes(article.text)
-    raw_codes = np.where(_IS_SPACE[np.minimum(codes, _CODE_LIMIT)], np.uint32(32), codes)
+    raw_codes = _codes(article.text).copy()
+    classes = np.take(_classes(), raw_codes, mode="clip")
+    raw_codes[classes == _IS_SPACE] = 32
     raw = raw_codes.tobytes().decode("utf-32-le", "surrogatepass")
     flat_codes = _codes(article.flat)
     if flat_codes.size != raw_codes.size:  # not the article's flat text: read it all
@@ -1135,7 +1137,7 @@ def _raw_text_mentions(
             marked = np.concatenate((marked, dated))
     if not marked.size:
         return raw, list(mentions)
-    stops = np.flatnonzero(_is_stop()[np.minimum(raw_codes, _CODE_LIMIT)] & ~differs).tolist()
+    stops = np.flatnonzero((classes == _IS_STOP) & ~differs).tolist()
     # Stretch j runs from just past stop j-1 to just past stop j; scan again the marked ones.
     zones: list[list[int]] = []
     for j in np.unique(np.searchsorted(stops, marked)).tolist():
@@ -1145,17 +1147,90 @@ def _raw_text_mentions(
             zones[-1][1] = end
         else:
             zones.append([start, end])
+    # Narrower still: from the last word boundary before the first marked character to the
+    # first one after the last (see ``_may_cut``).
+    marked = np.sort(marked)
+    firsts = np.searchsorted(marked, [z[0] for z in zones]).tolist()
+    lasts = (np.searchsorted(marked, [z[1] for z in zones]) - 1).tolist()
+    for zone, first, last in zip(zones, firsts, lasts, strict=True):
+        zone[0] = _cut_before(raw, zone[0], int(marked[first]))
+        zone[1] = _cut_after(raw, int(marked[last]) + 1, zone[1])
+    starts = [m.start for m in mentions]
     found: list[ActorMention] = []
     i = 0
     for start, end in zones:
-        while i < len(mentions) and mentions[i].start < start:
-            found.append(mentions[i])
-            i += 1
+        found += mentions[i : bisect_left(starts, start)]
         found += find_actor_mentions(raw, start, end)
-        while i < len(mentions) and mentions[i].start < end:
-            i += 1
+        i = bisect_left(starts, end)
     found += mentions[i:]
     return raw, found
+
+
+@cache
+def _form_words() -> frozenset[str]:
+    """Every word of every form the actor scan reads (aliases, titles, institution heads)."""
+    index = _index()
+    forms = set(index.by_alias)
+    forms |= {
+        form
+        for actor in index.actors.values()
+        for title in actor.titles
+        for form in _capitalisations(_unify(title))
+    }
+    speakers = read_reference_yaml("statement_speakers.yaml") or {}
+    forms |= {_unify(head) for head in speakers.get("institution_heads") or []}
+    return frozenset(word for form in forms for word in form.split(" "))
+
+
+def _may_cut(word: str) -> bool:
+    """Whether the actor scan never reads on past ``word`` and the space after it.
+
+    A form read on past the space only if a word of it (from the start of the word or after a
+    character that is no letter or digit) ended there; an institution ("Iran's Foreign
+    Ministry") or a name after a title is read on only after a country or a title, which end
+    with such a word too, or after a possessive.
+    """
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        return False
+    words = _form_words()
+    return word not in words and not any(
+        word[k:] in words for k in range(1, len(word)) if not word[k - 1].isalnum()
+    )
+
+
+_MOST_WORDS_TRIED = 8
+
+
+def _cut_before(raw: str, floor: int, at: int) -> int:
+    """The last place in ``(floor, at]`` just past a word and a space where the scan may start
+    afresh (``_may_cut``), else ``floor``."""
+    space = raw.rfind(" ", floor, at)
+    for _ in range(_MOST_WORDS_TRIED):
+        if space <= floor:
+            break
+        # From floor on at most: the stop before it ends any form reading into the word.
+        start = max(raw.rfind(" ", floor, space) + 1, floor)
+        if start < space and _may_cut(raw[start:space]):
+            return space + 1
+        space = start - 1
+    return floor
+
+
+def _cut_after(raw: str, at: int, ceiling: int) -> int:
+    """The first place in ``[at, ceiling)`` just past a whole word from ``at`` on and a space
+    where the scan may stop (``_may_cut``), else ``ceiling``."""
+    start = at if at == 0 or raw[at - 1] == " " else raw.find(" ", at, ceiling) + 1
+    for _ in range(_MOST_WORDS_TRIED):
+        if start <= 0:
+            break
+        space = raw.find(" ", start, ceiling)
+        if space < 0:
+            break
+        if start < space and _may_cut(raw[start:space]):
+            return space + 1
+        start = space + 1
+    return ceiling
 
 
 @dataclass(frozen=True, slots=True)
@@ -1164,9 +1239,7 @@ class _DateBound:
 
     resolved: frozenset[str]  # folded titles the day resolves (the article's mentions show them)
     holders: frozenset[str]  # the actor ids it resolves them to
-    hidden: tuple[str, ...]  # every written form of the other titles
-    words: tuple[tuple[str, ...], ...]  # their words, lower case, longest first (ASCII forms)
-    irregular: tuple[str, ...]  # the forms that are not ASCII (lower-case words may miss them)
+    hidden: tuple[tuple[str, ...], ...]  # the other titles: each form's words, longest first
 
 
 @lru_cache(maxsize=4096)  # one entry per publication date
@@ -1180,36 +1253,22 @@ def _date_bound(day: date) -> _DateBound:
             holders.add(on_day.actor_id)
         elif on_day != undated or _fold(key) != key:
             hidden.add(key)
-    forms = {
-        form
+    words = {
+        tuple(sorted(set(re.split(r"[ ']+", form)) - {""}, key=len, reverse=True))
         for actor in index.actors.values()
         for title in actor.titles
         for form in _capitalisations(_unify(title))
         if _fold(form) in hidden
     }
-    words = set()
-    for form in forms:
-        if form.isascii():
-            words.add(tuple(sorted(set(re.split(r"[ ']+", form.lower())) - {""}, key=len)[::-1]))
-    return _DateBound(
-        resolved=frozenset(resolved),
-        holders=frozenset(holders),
-        hidden=tuple(sorted(forms)),
-        words=tuple(sorted(w for w in words if w)),
-        irregular=tuple(sorted(f for f in forms if not f.isascii() or not f.strip(" '"))),
-    )
-
-
-@lru_cache(maxsize=64)
-def _forms_regex(forms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(trie_pattern(list(forms)))
+    return _DateBound(frozenset(resolved), frozenset(holders), tuple(sorted(words)))
 
 
 def _date_bound_offsets(raw: str, mentions: Sequence[ActorMention], day: date) -> list[int]:
     """An offset inside every title in ``raw`` whose holder the article's date changes.
 
     A title the day resolves is among the article's mentions; one it leaves open is not, and
-    is looked for by its words: all present, then at every place of the longest one.
+    is looked for by its words as written (the scan reads them so, between spaces and
+    apostrophes): all present, then at every place of the longest one.
     """
     bound = _date_bound(day)
     offsets = [
@@ -1217,34 +1276,24 @@ def _date_bound_offsets(raw: str, mentions: Sequence[ActorMention], day: date) -
         for m in mentions
         if m.actor_id in bound.holders and _fold(m.surface) in bound.resolved
     ]
-    irregular = bound.irregular
-    if bound.words:
-        lowered = raw.lower()
-        if len(lowered) != len(raw):  # lower case moved the offsets: look for the forms
-            irregular = bound.hidden
-        else:
-            for words in bound.words:
-                if all(word in lowered for word in words):
-                    at = lowered.find(words[0])
-                    while at >= 0:
-                        offsets.append(at)
-                        at = lowered.find(words[0], at + 1)
-    if irregular:
-        offsets += [m.start() for m in _forms_regex(irregular).finditer(raw)]
+    for words in bound.hidden:
+        if words and all(word in raw for word in words):
+            at = raw.find(words[0])
+            while at >= 0:
+                offsets.append(at)
+                at = raw.find(words[0], at + 1)
     return offsets
 
 
-# Both read the text before a name backwards, from the name: the last "and" or sentence break
-# (where the title starts), and the words up to the name (as ``(?:[\w'’-]+\s+){1,8}$`` would).
-_LAST_BREAK_REVERSED = re.compile(r"\bdna\b|\s[.!?:]")
+_SPLIT_BEFORE = re.compile(r"\band\b|[.!?:]\s")
+_AND = re.compile(r"\band\b")
+# The words up to the name (at most 8), read backwards from it: as the forward pattern
+# ``(?:[\w'’-]+\s+){1,8}$`` would find them, without trying every start.
 _TITLE_BEFORE_REVERSED = re.compile(r"(?:\s+[\w'’-]+){1,8}")
 _LEADING_LOWER = re.compile(r"^(?:[a-z0-9]+\s+)+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|and|a)\s+", re.IGNORECASE)
 # ``_ROLE`` on ASCII text, lower-cased first: a case-sensitive pattern is searched much faster.
 _ROLE_LOWER = re.compile(_ROLE.pattern.lower())
-# Role nouns begin and end with a word character, so a role inside a title found before the name
-# is a role inside the text searched for it: no role there, no title to look for.
-_ROLE_SHOWS_TITLE = all(re.fullmatch(r"\w(?:.*\w)?", w) for w in _TITLE_WORDS["role_nouns"])
 
 
 def _has_role(text: str) -> bool:
@@ -1254,25 +1303,25 @@ def _has_role(text: str) -> bool:
 
 
 def _title_of(flat: str, mention: ActorMention, previous_end: int = 0) -> str:
-    """The title written around a person's name; never reaching back past another person."""
+    """The title written around a person's name; never reaching back past another person.
+
+    The title before the name starts after the last "and" or sentence break ("X and Syrian
+    President Bashar Assad"). An appositive (", title,") needs a comma before the name; the
+    words up to the name hold no sentence break, so only an "and" among them can cut them.
+    """
     title = ""
     before = flat[max(0, mention.start - 90, previous_end) : mention.start]
-    reversed_before = before[::-1]
-    # "X and Syrian President Bashar Assad": the title starts after the conjunction.
-    last_break = _LAST_BREAK_REVERSED.search(reversed_before)
-    if last_break:
-        before = before[len(before) - last_break.start() :]
-        reversed_before = reversed_before[: last_break.start()]
-    if not _ROLE_SHOWS_TITLE or _has_role(before):
-        if before.rstrip().endswith(","):  # else the appositive (", title,") cannot match
-            match = _APPOSITIVE_BEFORE.search(before)
-            if match and _has_role(match.group("title")):
-                title = match.group("title").strip()
-        if not title:
-            match = _TITLE_BEFORE_REVERSED.match(reversed_before)
-            words = before[len(before) - match.end() :] if match else ""
-            if words and _has_role(words):
-                title = _LEADING_LOWER.sub("", words.strip())
+    if before.rstrip().endswith(","):
+        match = _APPOSITIVE_BEFORE.search(_SPLIT_BEFORE.split(before)[-1])
+        if match and _has_role(match.group("title")):
+            title = match.group("title").strip()
+    if not title:
+        match = _TITLE_BEFORE_REVERSED.match(before[::-1])
+        words = before[len(before) - match.end() :] if match else ""
+        if "and" in words:
+            words = _AND.split(words)[-1]
+        if words and _has_role(words):
+            title = _LEADING_LOWER.sub("", words.strip())
     if not title and flat.startswith(",", mention.end):
         match = _APPOSITIVE_AFTER.match(flat, mention.end)
         if match and _has_role(match.group("title")):
