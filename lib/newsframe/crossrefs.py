@@ -251,7 +251,8 @@ def _join_same_words(
         article = articles[i]
         own = by_article.get(article, 0)
         skip = own  # once closest reaches SAME_WORDING, only joins can change: skip the joined
-        for count, level in candidates:  # most shared words first
+        for count, level, keep in candidates:  # most shared words first
+            whole = level
             level &= ~skip
             # At most count + (words not counted) shared: too few for QUOTE_OVERLAP when both
             # quotes have more than ``limit`` words (one word spare: no rounding at the edge).
@@ -260,6 +261,8 @@ def _join_same_words(
                 level &= ~larger[limit]
             while level:
                 bit = level & -level
+                if keep and (whole & (bit - 1)).bit_count() >= keep:
+                    break  # past the lowest ``keep`` of the level: not a candidate
                 level ^= bit
                 r = bit.bit_length() - 1
                 shared = (word_bits & their_words[r]).bit_count()
@@ -294,9 +297,10 @@ _UNSEEN = (0, 0, 0)
 _FIRST = itemgetter(0)
 
 
-def _most_shared(postings: list[int]) -> list[tuple[int, int]]:
+def _most_shared(postings: list[int]) -> list[tuple[int, int, int]]:
     """The MAX_CANDIDATES members of most ``postings`` (sets as integers; ties: the lowest
-    members), as (how many postings, set) by how many postings hold them, most first."""
+    members), as (how many postings, set, keep) by how many postings hold them, most first:
+    the last set may hold more, of which only the ``keep`` lowest count (0: all)."""
     planes: list[int] = []  # bit k of each member's count, as a binary counter
     for posting in postings:
         carry = posting
@@ -320,24 +324,12 @@ def _most_shared(postings: list[int]) -> list[tuple[int, int]]:
                 count |= 1
         n = level.bit_count()
         if n >= left:
-            found.append((count, _lowest(level, left) if n > left else level))
+            found.append((count, level, left if n > left else 0))
             break
-        found.append((count, level))
+        found.append((count, level, 0))
         left -= n
         rest &= ~level
     return found
-
-
-def _lowest(members: int, k: int) -> int:
-    """The ``k`` lowest members of a set (an integer with more than ``k`` bits set)."""
-    lo, hi = k, members.bit_length()
-    while lo < hi:  # the narrowest mask holding k members
-        mid = (lo + hi) // 2
-        if (members & ((1 << mid) - 1)).bit_count() >= k:
-            hi = mid
-        else:
-            lo = mid + 1
-    return members & ((1 << lo) - 1)
 
 
 def _column(rows: pd.DataFrame, name: str) -> list[object]:
@@ -397,21 +389,20 @@ def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
 def _event_groups(events: pd.DataFrame) -> list[list[int]]:
     """Same type and the same two actors (either order), both dated, dates within the window."""
     rows = events.reset_index(drop=True)
-    pairs = [
-        frozenset(x for x in (a, b) if x)
-        for a, b in zip(
-            _texts(rows, "actor1", required=True),
-            _texts(rows, "actor2", required=True),
-            strict=True,
-        )
-    ]
     days = _days(_texts(rows, "date", required=True))
     types = rows["event_type"].astype(str).tolist()
     articles = rows["article_id"].astype(str).tolist()
     groups = _Groups(len(rows))
+    # Two different actors, in either order: the pair sorted.
     keys = [
-        (types[i], pairs[i]) if len(pairs[i]) == 2 and days[i] is not None else None
-        for i in range(len(rows))
+        (kind, (a, b) if a < b else (b, a)) if a and b and a != b and day is not None else None
+        for kind, a, b, day in zip(
+            types,
+            _texts(rows, "actor1", required=True),
+            _texts(rows, "actor2", required=True),
+            days,
+            strict=True,
+        )
     ]
     for block in _blocks(keys):
         _join_close_dates(groups, block, days, articles, EVENT_WINDOW_DAYS)  # type: ignore[arg-type]
@@ -547,7 +538,9 @@ def _cross_reference(
         groups = grouper(table)
         if not groups:
             continue
-        members = _Members(table, groups, kind, prefix, id_column, outlets)
+        wanted = ("start", "end", "actor1", "actor2", *fields)
+        columns = [c for c in dict.fromkeys(wanted) if c in table]
+        members = _Members(table, groups, kind, prefix, id_column, outlets, columns)
         part = members.part
         for field in fields:
             if field in part:
@@ -574,6 +567,7 @@ class _Members:
         prefix: str,
         id_column: str,
         outlets: dict[str, str],
+        columns: list[str],
     ) -> None:
         ids = table[id_column].tolist()
         groups.sort(key=lambda g: str(ids[g[0]]))
@@ -587,7 +581,7 @@ class _Members:
         article_ids = table["article_id"].tolist()
         self.article_id = _objects([str(article_ids[i]) for i in rows])
         self.outlet = _objects([outlets.get(a, a) for a in self.article_id.tolist()])
-        self.part = table.iloc[rows].reset_index(drop=True)
+        self.part = table[columns].iloc[rows].reset_index(drop=True)
 
 
 def _objects(values: Sequence[object]) -> np.ndarray:
