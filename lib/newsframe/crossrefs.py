@@ -26,6 +26,12 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
+try:  # pandas keeps its strings in Arrow arrays when it has pyarrow
+    import pyarrow as pa
+    import pyarrow.compute as pc
+except ImportError:
+    pa = pc = None
+
 from newsframe.actors import (
     ActorMention,
     _capitalisations,
@@ -348,6 +354,13 @@ def _texts(rows: pd.DataFrame, name: str, *, required: bool = False) -> list[str
     return [_text(v) for v in column.tolist()]
 
 
+def _text_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``_factorized`` of the column's ``_text`` values (Arrow encodes a string column)."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return _factorized(column.fillna(""))
+    return _factorized(_objects([_text(v) for v in column.tolist()]))
+
+
 def _days(values: list[str]) -> list[date | None]:
     """``_day`` of each value, each distinct value parsed once (dates repeat a lot)."""
     parsed: dict[str, date | None] = {}
@@ -544,7 +557,7 @@ def _cross_reference(
         part = members.part
         for field in fields:
             if field in part:
-                rows.add(members, None, field, _texts(part, field))
+                rows.add(members, None, field, _text_codes(part[field]))
         if kind == "event":  # the pair, in either order, is what was grouped on
             pairs = zip(_texts(part, "actor1"), _texts(part, "actor2"), strict=True)
             actors = [" & ".join(a for a in sorted({a1, a2}) if a) for a1, a2 in pairs]
@@ -603,19 +616,22 @@ class _Rows:
         self.offsets: dict[int, int] = {}  # id(members) -> their first position
         self.size = 0
         self.members: list[np.ndarray] = []
-        self.fields: list[np.ndarray] = []
-        self.values: list[np.ndarray] = []
+        # Fields and values as codes into distinct strings, by piece.
+        self.fields: list[tuple[np.ndarray, np.ndarray]] = []
+        self.values: list[tuple[np.ndarray, np.ndarray]] = []
 
     def add(
         self,
         members: _Members,
         which: np.ndarray | None,
         field: str | np.ndarray,
-        values: Sequence[object] | np.ndarray,
+        values: Sequence[object] | np.ndarray | tuple[np.ndarray, np.ndarray],
     ) -> None:
-        """Rows of the members at positions ``which`` (all when None), one field each."""
-        values = values if isinstance(values, np.ndarray) else _objects(values)
-        n = len(values)
+        """Rows of the members at positions ``which`` (all when None), one field each; values
+        as strings or as (codes, distinct strings)."""
+        if not isinstance(values, tuple):
+            values = _factorized(values if isinstance(values, np.ndarray) else _objects(values))
+        n = len(values[0])
         if not n:
             return
         if id(members) not in self.offsets:
@@ -629,9 +645,10 @@ class _Rows:
                 )
         at = np.arange(len(members.member_id)) if which is None else which
         self.members.append(at + self.offsets[id(members)])
-        self.fields.append(
-            field if isinstance(field, np.ndarray) else np.full(n, field, dtype=object)
-        )
+        if isinstance(field, str):
+            self.fields.append((np.zeros(n, dtype=np.int64), _objects([field])))
+        else:
+            self.fields.append(_factorized(field))
         self.values.append(values)
 
     def table(self) -> pd.DataFrame:
@@ -644,8 +661,8 @@ class _Rows:
             )
         member = np.concatenate(self.members)
         columns = {c: _codes_of(np.concatenate(v)) for c, v in self.identity.items()}
-        columns["field"] = _codes_of(np.concatenate(self.fields))
-        columns["value"] = _codes_of(np.concatenate(self.values))
+        columns["field"] = _merged(self.fields)
+        columns["value"] = _merged(self.values)
         codes = {
             c: columns[c][0][member] if c in self._IDENTITY else columns[c][0] for c in columns
         }
@@ -659,14 +676,40 @@ class _Rows:
         return pd.DataFrame({c: _strings(codes[c][order], columns[c][1]) for c in CROSSREF_COLUMNS})
 
 
+def _factorized(values: np.ndarray | pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the values and the distinct values (strings), as ``pd.factorize`` gives."""
+    codes, distinct = pd.factorize(values)
+    return codes, np.asarray(distinct, dtype=object)
+
+
+def _merged(pieces: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Pieces of (codes, distinct strings) as one ``_codes_of`` of all their values."""
+    starts = np.cumsum([0] + [len(distinct) for _, distinct in pieces[:-1]])
+    rank, distinct = _codes_of(np.concatenate([d for _, d in pieces]))
+    return np.concatenate(
+        [rank[start + codes] for start, (codes, _) in zip(starts, pieces, strict=True)]
+    ), distinct
+
+
 def _codes_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each value's number among the distinct values in sorted order, and those values."""
     codes, distinct = pd.factorize(values)
     distinct = np.asarray(distinct, dtype=object)
-    order = np.argsort(distinct, kind="stable")
+    order = _string_order(distinct)
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
     return rank[codes], distinct[order]
+
+
+def _string_order(strings: np.ndarray) -> np.ndarray:
+    """Positions of ``strings`` in sorted order: by Arrow (byte order of UTF-8 is the order of
+    code points, as Python compares) when it takes them, else by Python comparisons."""
+    if pa is not None:
+        try:
+            return pc.array_sort_indices(pa.array(strings, type=pa.large_string())).to_numpy()
+        except (pa.ArrowException, UnicodeError):
+            pass  # a string Arrow cannot hold (a lone surrogate)
+    return np.argsort(strings, kind="stable")
 
 
 _STRING = pd.Series(["text"]).dtype  # what pandas makes of Python strings
@@ -674,10 +717,11 @@ _STRING = pd.Series(["text"]).dtype  # what pandas makes of Python strings
 
 def _strings(codes: np.ndarray, distinct: np.ndarray) -> pd.Series | np.ndarray:
     """The column of strings ``distinct[codes]``, built by Arrow when pandas stores strings so."""
-    if getattr(_STRING, "storage", None) == "pyarrow":
-        import pyarrow as pa
-
-        dictionary = pa.array(distinct.tolist(), type=pa.large_string())
+    if pa is not None and getattr(_STRING, "storage", None) == "pyarrow":
+        try:
+            dictionary = pa.array(distinct.tolist(), type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):
+            return distinct[codes]  # a string Arrow cannot hold: pandas decides, as for a list
         array = pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), dictionary)
         return pd.Series(pd.array(array.cast(pa.large_string()), dtype=_STRING), copy=False)
     return distinct[codes]
