@@ -1175,24 +1175,25 @@ def _raw_text_mentions(
             marked = np.concatenate((marked, dated))
     if not marked.size:
         return raw, list(mentions)
-    stops = np.flatnonzero((classes == _IS_STOP) & ~differs).tolist()
-    # Stretch j runs from just past stop j-1 to just past stop j; scan again the marked ones.
-    zones: list[list[int]] = []
-    for j in np.unique(np.searchsorted(stops, marked)).tolist():
-        start = stops[j - 1] + 1 if j else 0
-        end = stops[j] + 1 if j < len(stops) else len(raw)
-        if zones and zones[-1][1] == start:
-            zones[-1][1] = end
-        else:
-            zones.append([start, end])
+    # Stretch j runs from just past stop j-1 to just past stop j; scan again the marked ones,
+    # neighbours merged.
+    stops = np.concatenate(([-1], np.flatnonzero((classes == _IS_STOP) & ~differs), [len(raw) - 1]))
+    marked = np.sort(marked)
+    stretch = np.unique(np.searchsorted(stops, marked))  # stretch j: stops[j-1] + 1 to stops[j] + 1
+    starts, ends = stops[stretch - 1] + 1, stops[stretch] + 1
+    apart = np.flatnonzero(starts[1:] != ends[:-1]) + 1
+    starts = starts[np.concatenate(([0], apart))]
+    ends = ends[np.concatenate((apart - 1, [len(ends) - 1]))]
     # Narrower still: from the last word boundary before the first marked character to the
     # first one after the last (see ``_may_cut``).
-    marked = np.sort(marked)
-    firsts = np.searchsorted(marked, [z[0] for z in zones]).tolist()
-    lasts = (np.searchsorted(marked, [z[1] for z in zones]) - 1).tolist()
-    for zone, first, last in zip(zones, firsts, lasts, strict=True):
-        zone[0] = _cut_before(raw, zone[0], int(marked[first]))
-        zone[1] = _cut_after(raw, int(marked[last]) + 1, zone[1])
+    firsts = marked[np.searchsorted(marked, starts)].tolist()
+    lasts = marked[np.searchsorted(marked, ends) - 1].tolist()
+    zones = [
+        (_cut_before(raw, start, first), _cut_after(raw, last + 1, end))
+        for start, end, first, last in zip(
+            starts.tolist(), ends.tolist(), firsts, lasts, strict=True
+        )
+    ]
     starts = [m.start for m in mentions]
     found: list[ActorMention] = []
     i = 0
@@ -1228,10 +1229,12 @@ def _may_cut(word: str) -> bool:
     Ministry") or a name after a title is read on only after a country or a title, which end
     with such a word too, or after a possessive.
     """
+    words = _form_words()
+    if word.isalnum():  # the common case: a plain word
+        return word not in words
     word = word.replace("’", "'")
     if word.endswith("'s"):
         return False
-    words = _form_words()
     return word not in words and not any(
         word[k:] in words for k in range(1, len(word)) if not word[k - 1].isalnum()
     )
