@@ -1,19 +1,21 @@
-"""Corpus-wide assembly time (``assemble_tables``: cross-references, title conflicts) by size.
+"""Cost of the cross-references by corpus size, and of the title claims each article makes.
 
 Builds the per-article results of a scaled corpus once (``make_corpus``: perturbed copies of
 the seeds; copy i is the same whatever the corpus size, so the smaller corpora are prefixes of
-the largest one), caches them, then for each size times, in one run and as the median of
---rounds rounds:
+the largest one), caches them, then for each size times, as the median of --rounds rounds:
 
-  - ``before``: ``assemble_tables`` with the cross-reference module as committed at git HEAD
-    (``--before-ref``), texts of the whole corpus passed in as today (skipped above
-    --before-max articles: it is quadratic);
-  - ``after``: ``assemble_tables`` with the current module; when the results carry per-article
-    title claims (``ArticleResult.claims``, made in the per-article step) they are used, else
-    the claims are made here from the texts, outside the timed part, as the per-article step
-    would (their cost per article is printed separately).
+  - ``xref``: ``cross_reference`` and ``title_conflicts`` as ``assemble_tables`` calls them at
+    the end of a build (with the per-article title claims), in ms per article: the serial work
+    the main process does after the workers finish;
+  - ``assemble``: the whole ``assemble_tables`` (tables, article tone, cross-references);
+  - ``before``: the same two with the cross-reference module as committed at --before-ref
+    (skipped above --before-max articles).
 
-    .venv/bin/python bench/crossrefs_scale.py [--sizes 300 1000 3000] [--rounds 3] [--jobs 2]
+Then it times ``article_title_claims`` (run by every worker for every article) over the first
+--claims articles, as the build runs it: from the text alone, and with the article and its
+actor mentions (which the build has already found); both must give the same claims.
+
+    .venv/bin/python bench/crossrefs_scale.py [--sizes 1000 10000] [--rounds 3] [--jobs 2]
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from pathlib import Path
 from scaled_corpus import make_corpus  # bench/ is on sys.path when this script runs
 
 from newsframe import build as build_module
-from newsframe import crossrefs
+from newsframe import crossrefs, ingest
+from newsframe.actors import find_actor_mentions
+from newsframe.pipeline import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,78 +75,99 @@ def load_before(ref: str):
     return module
 
 
-def assemble_with(cross_reference, title_conflicts, results) -> float:
-    """Seconds for ``assemble_tables`` with these two corpus-wide functions."""
+def assemble_with(cross_reference, title_conflicts, results) -> tuple[float, float]:
+    """Seconds for ``assemble_tables`` and, within it, for the two corpus-wide functions."""
+    spent = [0.0]
+
+    def timed(function):
+        def run(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[0] += time.process_time() - started
+
+        return run
+
     saved = build_module.cross_reference, build_module.title_conflicts
-    build_module.cross_reference, build_module.title_conflicts = cross_reference, title_conflicts
+    build_module.cross_reference = timed(cross_reference)
+    build_module.title_conflicts = timed(title_conflicts)
     try:
-        started = time.perf_counter()
+        started = time.process_time()
         build_module.assemble_tables(results)
-        return time.perf_counter() - started
+        return time.process_time() - started, spent[0]
     finally:
         build_module.cross_reference, build_module.title_conflicts = saved
 
 
-def after_functions(results) -> tuple[object, object, float]:
-    """The current functions, fed the per-article title claims as the per-article step makes
-    them (outside the timed part; ms per article returned); the texts are then dropped."""
-    if all(getattr(r, "claims", None) is not None for r in results):
-        return crossrefs.cross_reference, crossrefs.title_conflicts, float("nan")
-    started = time.perf_counter()
-    claims = {
-        str(r.article["article_id"]): crossrefs.article_title_claims(r.text)
-        for r in results
-        if r.rows
-    }
-    per_article = (time.perf_counter() - started) / max(1, len(claims)) * 1000
-    for r in results:
-        r.text = ""  # the corpus's texts need not be kept once the claims are made
+def claims_costs(n: int, rounds: int) -> tuple[float, float]:
+    """ms per article of ``article_title_claims`` from the text, and from the article too."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = sorted(make_corpus(Path(tmp) / "corpus", n).glob("*.txt"))
+        items = []
+        for path in paths:  # as analyse_file prepares the article
+            source = ingest.read_source(path)
+            article, body = read_article(source.text, article_id=path.stem, file=path.name)
+            row = {"headline": "", "original_outlet": "", "url": ""}
+            build_module._fill_metadata(row, article, body, source, None)
+            items.append((source.text, article, find_actor_mentions(article)))
+    for text, article, mentions in items:
+        alone = crossrefs.article_title_claims(text)
+        shared = crossrefs.article_title_claims(text, article=article, mentions=mentions)
+        assert alone == shared, article.article_id
 
-    def cross_reference(statements, events, articles, texts=None):
-        return crossrefs.cross_reference(statements, events, articles, claims=claims)
+    def per_article(share: bool) -> float:
+        started = time.process_time()
+        for text, article, mentions in items:
+            if share:
+                crossrefs.article_title_claims(text, article=article, mentions=mentions)
+            else:
+                crossrefs.article_title_claims(text)
+        return (time.process_time() - started) / len(items) * 1000
 
-    def title_conflicts(texts, articles):
-        return crossrefs.title_conflicts(None, articles, claims=claims)
-
-    return cross_reference, title_conflicts, per_article
+    alone = statistics.median(per_article(False) for _ in range(rounds))
+    shared = statistics.median(per_article(True) for _ in range(rounds))
+    return alone, shared
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000, 3000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--before-ref", default="HEAD")
-    parser.add_argument("--before-max", type=int, default=300)
+    parser.add_argument("--before-max", type=int, default=1000)
+    parser.add_argument("--claims", type=int, default=200, help="articles for the claims timing")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nf-xref")
     args = parser.parse_args()
     before = load_before(args.before_ref)
     results_for(max(args.sizes), args.jobs, args.cache)  # build the cache once
-    print(f"rounds: {args.rounds} (median); before = crossrefs.py at {args.before_ref}")
-    print(f"{'articles':>8s} {'before s':>9s} {'after s':>8s} {'ratio':>7s} {'claims ms/art':>14s}")
+    print(f"CPU time, median of {args.rounds} rounds; before = crossrefs.py at {args.before_ref}")
+    header = ("articles", "before ms/art", "xref ms/art", "xref s", "assemble s")
+    print(" ".join(f"{h:>13s}" for h in header))
     for n in args.sizes:
-        before_s = float("nan")
+        results = results_for(n, args.jobs, args.cache)
+        before_ms = float("nan")
         if n <= args.before_max:
-            before_s = statistics.median(
-                assemble_with(
-                    before.cross_reference,
-                    before.title_conflicts,
-                    results_for(n, args.jobs, args.cache),
-                )
+            runs = [
+                assemble_with(before.cross_reference, before.title_conflicts, results)[1]
                 for _ in range(args.rounds)
-            )
-        times, claim_ms = [], []
-        for _ in range(args.rounds):
-            results = results_for(n, args.jobs, args.cache)
-            cross_reference, title_conflicts, ms = after_functions(results)
-            claim_ms.append(ms)
-            times.append(assemble_with(cross_reference, title_conflicts, results))
-        after_s = statistics.median(times)
-        print(
-            f"{n:8d} {before_s:9.2f} {after_s:8.2f} {before_s / after_s:7.1f} "
-            f"{statistics.median(claim_ms):14.2f}"
-        )
+            ]
+            before_ms = statistics.median(runs) / n * 1000
+        runs = [
+            assemble_with(crossrefs.cross_reference, crossrefs.title_conflicts, results)
+            for _ in range(args.rounds)
+        ]
+        xref = statistics.median(r[1] for r in runs)
+        whole = statistics.median(r[0] for r in runs)
+        print(f"{n:13d} {before_ms:13.3f} {xref / n * 1000:13.3f} {xref:13.2f} {whole:13.2f}")
         sys.stdout.flush()
+    if args.claims:
+        alone, shared = claims_costs(args.claims, args.rounds)
+        print(
+            f"article_title_claims ms/article over {args.claims} articles: {alone:.3f} from the "
+            f"text alone, {shared:.3f} with the article and its mentions (same claims)"
+        )
 
 
 if __name__ == "__main__":

@@ -10,16 +10,24 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from newsframe.actors import find_actor_mentions
 from newsframe.crossrefs import (
     CROSSREF_COLUMNS,
+    MAX_CANDIDATES,
+    MAX_POSTING,
+    QUOTE_OVERLAP,
+    SAME_WORDING,
     _Groups,
     _join_close_dates,
+    _join_same_words,
+    _most_shared,
     _statement_groups,
     article_title_claims,
     cross_reference,
     discrepancies,
     title_conflicts,
 )
+from newsframe.pipeline import read_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 OUTLETS = {"000": "JPost", "001": "Al-Monitor", "002": "Radio Farda", "003": "Iran Project",
@@ -134,6 +142,54 @@ def test_claims_made_per_article_give_the_same_tables_as_the_texts(
     assert any(texts["004"][c["start"] : c["end"]] == c["surface"] for c in jns)
 
 
+# Dates around the terms in the actor list: each makes other titles ("the US president",
+# "the Russian president") resolve with the article's date than without one.
+CLAIM_DATES = [None, date(1999, 6, 1), date(2005, 6, 1), date(2013, 9, 1), date(2019, 1, 26),
+               date(2021, 6, 1), date(2025, 6, 1)]  # fmt: skip
+# Pieces that make an article's flat text differ from its raw text, or its scan from a raw one.
+CLAIM_NOISE = ["\u200b", "\ufeff", "\t", "\u00a0", ",", ";", "“", "/", "—", "(", "7", "\n",
+               "\n\n", " and ", ": ", "Related: ", "Advertisement", "Share this article\n\n",
+               "the US president", "US President", "the Iranian president", "Russian president",
+               "the Israeli defense minister", "Foreign Minister", "’s", ", the ", "Putin",
+               "Russian Deputy Foreign Minister ", "Lavrov",
+               "\n\nRead more: Trump\n\n"]  # fmt: skip
+
+
+def _claims_both_ways(text: str, published: date | None) -> tuple[list[dict], list[dict]]:
+    article, _ = read_article(text, published=published)
+    shared = article_title_claims(text, article=article, mentions=find_actor_mentions(article))
+    return article_title_claims(text), shared
+
+
+@pytest.mark.parametrize("published", CLAIM_DATES)
+def test_claims_from_the_article_mentions_equal_claims_from_the_text(texts, published) -> None:
+    for text in texts.values():
+        alone, shared = _claims_both_ways(text, published)
+        assert shared == alone
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_claims_from_the_article_mentions_equal_claims_from_noisy_texts(texts, seed) -> None:
+    rng = random.Random(seed)
+    pieces = list(rng.choice(list(texts.values())))
+    for _ in range(rng.randint(1, 60)):
+        at = rng.randrange(len(pieces))
+        if rng.random() < 0.3:
+            del pieces[at : at + rng.randint(1, 30)]
+        else:
+            pieces.insert(at, rng.choice(CLAIM_NOISE))
+    alone, shared = _claims_both_ways("".join(pieces), rng.choice(CLAIM_DATES))
+    assert shared == alone
+
+
+def test_claims_of_a_title_the_date_leaves_open() -> None:
+    # Without a date "the Russian president" is Putin; in 1999 it names no listed holder.
+    text = "Boilerplate line\n\nThe talks went on, the Russian president said. Lavrov agreed."
+    alone, shared = _claims_both_ways(text, date(1999, 6, 1))
+    assert shared == alone
+    assert any(c["surface"] == "Russian president" for c in alone)
+
+
 def _pairwise_components(days, articles, window) -> set[frozenset[int]]:
     """The reference: every pair compared (what _join_close_dates must equal)."""
     groups = _Groups(len(days))
@@ -171,3 +227,78 @@ def test_many_reports_of_one_statement_are_one_group_without_pairwise_work() -> 
     ]  # fmt: skip
     groups = _statement_groups(pd.DataFrame(rows))
     assert [len(g) for g in groups] == [n]  # the unrelated quote is in no group
+
+
+def _same_words_by_lists(groups, block, words, articles) -> None:
+    """The reference for _join_same_words: postings as lists, every shared word counted."""
+    representatives: list[int] = []
+    index: dict[str, list[int]] = {}
+    for i in block:
+        if len(words[i]) < 3:
+            continue
+        shared: dict[int, int] = {}
+        postings = sorted((index.get(w, []) for w in words[i]), key=len)
+        for n, posting in enumerate(postings):
+            if n >= 3 and len(posting) > MAX_POSTING:
+                break
+            for r in posting:
+                shared[r] = shared.get(r, 0) + 1
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        closest = 0.0
+        for r, _ in ranked:
+            j = representatives[r]
+            if articles[j] == articles[i]:
+                continue
+            overlap = len(words[i] & words[j]) / min(len(words[i]), len(words[j]))
+            if overlap >= QUOTE_OVERLAP:
+                groups.union(i, j)
+                closest = max(closest, overlap)
+        if closest < SAME_WORDING:
+            for word in words[i]:
+                index.setdefault(word, []).append(len(representatives))
+            representatives.append(i)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_same_words_joining_equals_the_list_reference(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.choice([30, 200, 600])
+    vocabulary = [f"word{k}" for k in range(rng.choice([6, 15, 40]))]
+    # Variants of a few quotes (outlets rewording them), or of many: then a quote shares words
+    # with hundreds of representatives, and candidates and postings are cut.
+    quotes = [
+        rng.sample(vocabulary, rng.randint(2, min(12, len(vocabulary))))
+        for _ in range(rng.choice([8, n]))
+    ]
+    words = []
+    for _ in range(n):
+        quote = list(rng.choice(quotes))
+        for _ in range(rng.randint(0, 3)):
+            quote[rng.randrange(len(quote))] = rng.choice(vocabulary)
+        words.append(frozenset(quote))
+    articles = [str(rng.randrange(n // 2 + 1)) for _ in range(n)]
+    expected, got = _Groups(n), _Groups(n)
+    _same_words_by_lists(expected, list(range(n)), words, articles)
+    _join_same_words(got, list(range(n)), words, articles)
+    assert got.members() == expected.members()
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_most_shared_candidates_are_the_top_of_a_count(seed: int) -> None:
+    rng = random.Random(seed)
+    size = rng.choice([10, 60, 300])
+    postings = [
+        {r for r in range(size) if rng.random() < rng.choice([0.05, 0.3, 0.8])}
+        for _ in range(rng.randint(1, 14))
+    ]
+    counts: dict[int, int] = {}
+    for posting in postings:
+        for r in posting:
+            counts[r] = counts.get(r, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+    as_bits = [sum(1 << r for r in posting) for posting in postings]
+    got = []
+    for count, level, keep in _most_shared(as_bits):
+        members = [r for r in range(size) if level >> r & 1]
+        got += [(count, r) for r in members[: keep or len(members)]]
+    assert sorted(got, key=lambda item: (-item[0], item[1])) == [(c, r) for r, c in ranked]

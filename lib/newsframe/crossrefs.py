@@ -11,14 +11,38 @@ fields on which a group's members disagree, as a table an analyst can read.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
+from functools import cache, lru_cache
+from heapq import merge
+from itertools import chain, islice
+from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
-from newsframe.actors import ActorMention, all_actors, find_actor_mentions
+try:  # pandas keeps its strings in Arrow arrays when it has pyarrow
+    import pyarrow as pa
+    import pyarrow.compute as pc
+except ImportError:
+    pa = pc = None
+
+from newsframe.actors import (
+    ActorMention,
+    _capitalisations,
+    _fold,
+    _index,
+    _unify,
+    all_actors,
+    find_actor_mentions,
+    resolve_title,
+)
+from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
 from newsframe.tables import COLUMNS
 
@@ -90,7 +114,6 @@ _ROLE = re.compile(
 )
 _IGNORE = frozenset(_TITLE_WORDS["ignore"])
 # Premodifying title: words up to the name; leading lower-case words ("met with") are cut after.
-_TITLE_BEFORE = re.compile(r"(?P<title>(?:[\w'’-]+\s+){1,8})$")
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;(]|\band\b)\s*(?P<title>[^,;()]{3,80}?),\s*$")
 _APPOSITIVE_AFTER = re.compile(r",\s*(?P<title>[^,;()]{3,80}?)\s*[,;.)]")
 _SPAN_BEFORE = 250  # attribution ("Ryabkov told CNN that ...") sits before the content span
@@ -98,7 +121,7 @@ _SPAN_AFTER = 120
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(str(text).lower()) if w not in _STOP)
+    return frozenset([w for w in _WORD.findall(str(text).lower()) if w not in _STOP])
 
 
 def _day(value: object) -> date | None:
@@ -129,11 +152,20 @@ class _Groups:
         for j in items[1:]:
             self.union(items[0], j)
 
-    def members(self) -> list[list[int]]:
-        groups: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            groups.setdefault(self.find(i), []).append(i)
-        return sorted(groups.values())
+    def members(self, min_size: int = 1) -> list[list[int]]:
+        """The components of ``min_size`` positions or more, by their smallest position."""
+        parent = np.array(self.parent, dtype=np.int64)
+        while True:  # every position to its root, all at once
+            grand = parent[parent]
+            if np.array_equal(grand, parent):
+                break
+            parent = grand
+        # A root is its component's smallest position (``union`` keeps the smaller one).
+        order = np.argsort(parent, kind="stable")
+        bounds = np.flatnonzero(np.diff(parent[order])) + 1
+        starts = np.concatenate(([0], bounds)).tolist()
+        ends = np.concatenate((bounds, [len(order)])).tolist()
+        return [order[a:b].tolist() for a, b in zip(starts, ends, strict=True) if b - a >= min_size]
 
 
 def _blocks(keys: list[object]) -> list[list[int]]:
@@ -194,38 +226,145 @@ def _join_same_words(
     that no representative of another article matches almost word for word (SAME_WORDING)
     becomes one itself, so it can still join later rows that match it and not the others.
     """
-    representatives: list[int] = []
-    index: dict[str, list[int]] = {}  # word -> positions in ``representatives``
+    # Sets of representatives are integers, bit r for representative r: a word's posting, an
+    # article's representatives, a component's representatives (by its root). A quote's words
+    # are an integer too (a bit per word of the block's representatives), to count the shared.
+    representatives: list[int] = []  # rows
+    their_words: list[int] = []  # each representative's words
+    their_sizes: list[int] = []
+    postings: dict[str, tuple[int, int, int]] = {}  # word -> (how many, which, word bit)
+    by_article: dict[str, int] = {}
+    by_root: dict[int, int] = {}
+    larger: list[int] = []  # [k]: the representatives of more than k words
+    find, union = groups.find, groups.union
     for i in block:
-        if len(words[i]) < 3:
+        mine = words[i]
+        size = len(mine)
+        if size < 3:
             continue
         # Candidates through the query's rarer words (a word most representatives share
         # tells them apart poorly); the overlap is then counted exactly.
-        shared: dict[int, int] = {}
-        postings = sorted((index.get(w, []) for w in words[i]), key=len)
-        for n, posting in enumerate(postings):
-            if n >= 3 and len(posting) > MAX_POSTING:
+        known = [postings.get(w, _UNSEEN) for w in mine]
+        rarest = sorted(known, key=_FIRST)
+        taken = len(rarest)
+        for n in range(3, taken):
+            if rarest[n][0] > MAX_POSTING:
+                taken = n
                 break
-            for r in posting:
-                shared[r] = shared.get(r, 0) + 1
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        candidates = _most_shared([posting[1] for posting in rarest[:taken]])
+        word_bits = sum([posting[2] for posting in known])  # distinct bits: their union
         closest = 0.0
-        for r, _ in ranked:
-            j = representatives[r]
-            if articles[j] == articles[i]:
-                continue
-            overlap = len(words[i] & words[j]) / min(len(words[i]), len(words[j]))
-            if overlap >= QUOTE_OVERLAP:
-                groups.union(i, j)
-                closest = max(closest, overlap)
+        article = articles[i]
+        own = by_article.get(article, 0)
+        skip = own  # once closest reaches SAME_WORDING, only joins can change: skip the joined
+        for count, level, keep in candidates:  # most shared words first
+            whole = level
+            level &= ~skip
+            # At most count + (words not counted) shared: too few for QUOTE_OVERLAP when both
+            # quotes have more than ``limit`` words (one word spare: no rounding at the edge).
+            limit = int((count + size - taken) / QUOTE_OVERLAP) + 1
+            if limit < size and limit < len(larger):
+                level &= ~larger[limit]
+            while level:
+                bit = level & -level
+                if keep and (whole & (bit - 1)).bit_count() >= keep:
+                    break  # past the lowest ``keep`` of the level: not a candidate
+                level ^= bit
+                r = bit.bit_length() - 1
+                shared = (word_bits & their_words[r]).bit_count()
+                overlap = shared / min(size, their_sizes[r])
+                if overlap >= QUOTE_OVERLAP:
+                    a, b = find(i), find(representatives[r])
+                    if a != b:
+                        union(a, b)
+                        by_root[min(a, b)] = by_root.pop(a, 0) | by_root.pop(b, 0)
+                    closest = max(closest, overlap)
+                    if closest >= SAME_WORDING:
+                        skip = own | by_root[min(a, b)]
+                        level &= ~skip
         if closest < SAME_WORDING:  # a new wording: later reports may match it only
-            for word in words[i]:
-                index.setdefault(word, []).append(len(representatives))
+            bit = 1 << len(representatives)
+            for word in mine:
+                count, which, word_bit = postings.get(word) or (0, 0, 1 << len(postings))
+                postings[word] = (count + 1, which | bit, word_bit)
+                word_bits |= word_bit
+            by_article[article] = own | bit
+            root = find(i)
+            by_root[root] = by_root.get(root, 0) | bit
             representatives.append(i)
+            their_words.append(word_bits)
+            their_sizes.append(size)
+            larger += [0] * (size - len(larger))
+            for k in range(size):
+                larger[k] |= bit
+
+
+_UNSEEN = (0, 0, 0)
+_FIRST = itemgetter(0)
+
+
+def _most_shared(postings: list[int]) -> list[tuple[int, int, int]]:
+    """The MAX_CANDIDATES members of most ``postings`` (sets as integers; ties: the lowest
+    members), as (how many postings, set, keep) by how many postings hold them, most first:
+    the last set may hold more, of which only the ``keep`` lowest count (0: all)."""
+    planes: list[int] = []  # bit k of each member's count, as a binary counter
+    for posting in postings:
+        carry = posting
+        for k, plane in enumerate(planes):
+            if not carry:
+                break
+            planes[k], carry = plane ^ carry, plane & carry
+        if carry:
+            planes.append(carry)
+    planes.reverse()  # highest bit first
+    rest = 0
+    for plane in planes:
+        rest |= plane  # members of one posting or more
+    found, left = [], MAX_CANDIDATES
+    while rest:
+        level, count = rest, 0  # narrowed, from the highest bit, to the members counting most
+        for plane in planes:
+            count <<= 1
+            if level & plane:
+                level &= plane
+                count |= 1
+        n = level.bit_count()
+        if n >= left:
+            found.append((count, level, left if n > left else 0))
+            break
+        found.append((count, level, 0))
+        left -= n
+        rest &= ~level
+    return found
 
 
 def _column(rows: pd.DataFrame, name: str) -> list[object]:
     return rows[name].tolist() if name in rows else [""] * len(rows)
+
+
+def _texts(rows: pd.DataFrame, name: str, *, required: bool = False) -> list[str]:
+    """``_text`` of each value of a column; "" for every row when there is no such column."""
+    if name not in rows:
+        if required:
+            raise KeyError(name)
+        return [""] * len(rows)
+    column = rows[name]
+    if isinstance(column.dtype, pd.StringDtype):  # strings and missing values only
+        return column.fillna("").tolist()
+    return [_text(v) for v in column.tolist()]
+
+
+def _text_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``_factorized`` of the column's ``_text`` values (Arrow encodes a string column)."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return _factorized(column.fillna(""))
+    return _factorized(_objects([_text(v) for v in column.tolist()]))
+
+
+def _days(values: list[str]) -> list[date | None]:
+    """``_day`` of each value, each distinct value parsed once (dates repeat a lot)."""
+    parsed: dict[str, date | None] = {}
+    return [parsed[v] if v in parsed else parsed.setdefault(v, _day(v)) for v in values]
 
 
 def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
@@ -237,12 +376,14 @@ def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
     rows = statements.reset_index(drop=True)
     words = [_content_words(q) for q in _column(rows, "quote")]
     speaker = [
-        _text(sid) if _text(sid) else _text(name)
-        for sid, name in zip(_column(rows, "speaker_id"), rows["speaker"], strict=True)
+        sid or name
+        for sid, name in zip(
+            _texts(rows, "speaker_id"), _texts(rows, "speaker", required=True), strict=True
+        )
     ]
-    said = [_day(v) for v in _column(rows, "said_on")]
-    topic = [_text(v) for v in _column(rows, "topic")]
-    channel = [_text(v).lower() for v in _column(rows, "channel")]
+    said = _days(_texts(rows, "said_on"))
+    topic = _texts(rows, "topic")
+    channel = [c.lower() for c in _texts(rows, "channel")]
     articles = rows["article_id"].astype(str).tolist()
     groups = _Groups(len(rows))
     for block in _blocks([s or None for s in speaker]):
@@ -255,39 +396,39 @@ def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
     ]
     for block in _blocks(occasions):
         _join_close_dates(groups, block, said, articles, STATEMENT_WINDOW_DAYS)  # type: ignore[arg-type]
-    return [g for g in groups.members() if len({articles[i] for i in g}) > 1]
+    return [g for g in groups.members(2) if len({articles[i] for i in g}) > 1]
 
 
 def _event_groups(events: pd.DataFrame) -> list[list[int]]:
     """Same type and the same two actors (either order), both dated, dates within the window."""
     rows = events.reset_index(drop=True)
-    pairs = [
-        frozenset(x for x in (_text(a), _text(b)) if x)
-        for a, b in zip(rows["actor1"], rows["actor2"], strict=True)
-    ]
-    days = [_day(v) for v in rows["date"]]
+    days = _days(_texts(rows, "date", required=True))
     types = rows["event_type"].astype(str).tolist()
     articles = rows["article_id"].astype(str).tolist()
     groups = _Groups(len(rows))
+    # Two different actors, in either order: the pair sorted.
     keys = [
-        (types[i], pairs[i]) if len(pairs[i]) == 2 and days[i] is not None else None
-        for i in range(len(rows))
+        (kind, (a, b) if a < b else (b, a)) if a and b and a != b and day is not None else None
+        for kind, a, b, day in zip(
+            types,
+            _texts(rows, "actor1", required=True),
+            _texts(rows, "actor2", required=True),
+            days,
+            strict=True,
+        )
     ]
     for block in _blocks(keys):
         _join_close_dates(groups, block, days, articles, EVENT_WINDOW_DAYS)  # type: ignore[arg-type]
-    return [g for g in groups.members() if len({articles[i] for i in g}) > 1]
+    return [g for g in groups.members(2) if len({articles[i] for i in g}) > 1]
 
 
 def _outlets(articles: pd.DataFrame) -> dict[str, str]:
     outlets: dict[str, str] = {}
-    for row in articles.to_dict("records"):
-        name = ""
-        for column in ("outlet", "original_outlet"):
-            value = row.get(column)
-            if isinstance(value, str) and value:
-                name = value
-                break
-        outlets[str(row["article_id"])] = name or str(row["article_id"])
+    names = [articles[c].tolist() if c in articles else [None] * len(articles)
+             for c in ("outlet", "original_outlet")]  # fmt: skip
+    for article_id, *values in zip(articles["article_id"].tolist(), *names, strict=True):
+        name = next((v for v in values if isinstance(v, str) and v), "")
+        outlets[str(article_id)] = name or str(article_id)
     return outlets
 
 
@@ -300,7 +441,12 @@ def _title_key(title: str) -> frozenset[str]:
 Claims = Mapping[str, list[dict]]
 
 
-def article_title_claims(text: str) -> list[dict]:
+def article_title_claims(
+    text: str,
+    *,
+    article: Article | None = None,
+    mentions: Sequence[ActorMention] | None = None,
+) -> list[dict]:
     """Every person named in one article's text: canonical name, spelling, title as written.
 
     One dict per mention: ``person``, ``surface`` (the spelling), ``title`` (empty when the
@@ -308,10 +454,21 @@ def article_title_claims(text: str) -> list[dict]:
     these (they depend on the article only) so the corpus-wide steps need not keep any text:
     pass ``claims={article_id: article_title_claims(text)}`` to ``cross_reference`` and
     ``title_conflicts``.
+
+    The whole text is read, boilerplate included, and titles such as "the US president" are
+    resolved without a date. A caller that already has the article (``article.text`` is
+    ``text``) and its ``mentions = find_actor_mentions(article)`` passes both: the same claims
+    are then made reading again only the stretches where the text differs from the article's
+    ``flat`` (blanked boilerplate) or where the article's date changes who a title names.
     """
+    if article is not None and mentions is not None and article.text == text:
+        flat, found = _raw_text_mentions(article, mentions)
+    else:
+        flat = _WHITESPACE.sub(" ", text)  # same length: offsets stay the text's
+        found = find_actor_mentions(flat)
     return [
         {"person": name, "surface": surface, "title": title, "start": start, "end": end}
-        for name, surface, title, start, end in _person_titles_at(text)
+        for name, surface, title, start, end in _person_titles_at(flat, found)
     ]
 
 
@@ -341,22 +498,6 @@ class _LazyClaims(dict):
         return len(self.texts)
 
 
-def _text_fields(claims: list[dict], starts: list[int], start: int, end: int) -> list[tuple]:
-    """Spelling and title of the people named around a span (``starts``: the claims' starts)."""
-    lo, hi = start - _SPAN_BEFORE, end + _SPAN_AFTER
-    fields = []
-    for claim in claims[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-        if claim["end"] > hi:
-            continue
-        name, surface, title = claim["person"], claim["surface"], claim["title"]
-        # Spellings of names only: "Putin's envoy to Syria" is a title, not a spelling.
-        if all(word[:1].isupper() for word in surface.replace("-", " ").split()):
-            fields.append((f"spelling:{name}", surface))
-        if title:
-            fields.append((f"title:{name}", title))
-    return fields
-
-
 def cross_reference(
     statements: pd.DataFrame,
     events: pd.DataFrame,
@@ -372,14 +513,37 @@ def cross_reference(
     content words) to different people. ``claims`` (article_id -> ``article_title_claims``)
     does the same without the texts, and wins over them.
     """
+    with _no_cycle_collection():
+        return _cross_reference(statements, events, articles, texts, claims)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: these steps make millions of short-lived objects and no
+    cycles, and each automatic collection would also walk every object the build holds."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cross_reference(
+    statements: pd.DataFrame,
+    events: pd.DataFrame,
+    articles: pd.DataFrame,
+    texts: Mapping[str, str] | None,
+    claims: Claims | None,
+) -> pd.DataFrame:
     outlets = _outlets(articles)
     known = _claims_of(texts, claims) if texts is not None or claims is not None else None
-    starts: dict[str, list[int]] = {}
-    rows: list[dict] = []
     plans = (
         ("statement", "s", statements, STATEMENT_FIELDS, "statement_id", _statement_groups),
         ("event", "e", events, EVENT_FIELDS, "event_id", _event_groups),
     )
+    rows = _Rows()
     for kind, prefix, table, fields, id_column, grouper in plans:
         if table is None or table.empty:
             continue
@@ -387,46 +551,280 @@ def cross_reference(
         groups = grouper(table)
         if not groups:
             continue
-        # Column lists of the grouped rows only: far cheaper than records of the whole table.
-        grouped = sorted({i for g in groups for i in g})
-        identity = (id_column, "article_id", "start", "end", "actor1", "actor2")
-        wanted = [c for c in dict.fromkeys((*identity, *fields)) if c in table]
-        part = table.iloc[grouped]
-        columns = {c: part[c].tolist() for c in wanted}
-        records = {i: {c: columns[c][n] for c in wanted} for n, i in enumerate(grouped)}
-        groups.sort(key=lambda g: str(records[g[0]][id_column]))
-        for n, group in enumerate(groups, start=1):
-            group_id = f"{prefix}{n:03d}"
-            group_rows: list[dict] = []
-            for i in group:
-                record = records[i]
-                article_id = str(record["article_id"])
-                base = {
-                    "group_id": group_id,
-                    "kind": kind,
-                    "member_id": str(record[id_column]),
-                    "article_id": article_id,
-                    "outlet": outlets.get(article_id, article_id),
-                }
-                values = [(f, _text(record.get(f, ""))) for f in fields if f in record]
-                if kind == "event":  # the pair, in either order, is what was grouped on
-                    pair = sorted({_text(record.get("actor1")), _text(record.get("actor2"))})
-                    values.append(("actors", " & ".join(a for a in pair if a)))
-                if known is not None and article_id in known:
-                    mentions = known[article_id]
-                    if article_id not in starts:
-                        starts[article_id] = [c["start"] for c in mentions]
-                    values += _text_fields(
-                        mentions, starts[article_id], int(record["start"]), int(record["end"])
-                    )
-                group_rows += [{**base, "field": f, "value": v} for f, v in values]
-            rows += group_rows + _title_holders(group_rows)
-    table = pd.DataFrame(rows, columns=CROSSREF_COLUMNS)
-    return (
-        table.drop_duplicates()
-        .sort_values(["group_id", "field", "article_id", "member_id", "value"], kind="stable")
-        .reset_index(drop=True)
+        wanted = ("start", "end", "actor1", "actor2", *fields)
+        columns = [c for c in dict.fromkeys(wanted) if c in table]
+        members = _Members(table, groups, kind, prefix, id_column, outlets, columns)
+        part = members.part
+        for field in fields:
+            if field in part:
+                rows.add(members, None, field, _text_codes(part[field]))
+        if kind == "event":  # the pair, in either order, is what was grouped on
+            pairs = zip(_texts(part, "actor1"), _texts(part, "actor2"), strict=True)
+            actors = [" & ".join(a for a in sorted({a1, a2}) if a) for a1, a2 in pairs]
+            rows.add(members, None, "actors", actors)
+        if known is not None:
+            titles = _add_text_fields(rows, members, known)
+            _add_title_holders(rows, members, titles)
+    # Rows come by field, not by group: sorted (and freed of duplicates) the table is the same.
+    return rows.table()
+
+
+class _Members:
+    """The members of a kind's groups, in group order: their rows and ``crossrefs`` identity."""
+
+    def __init__(
+        self,
+        table: pd.DataFrame,
+        groups: list[list[int]],
+        kind: str,
+        prefix: str,
+        id_column: str,
+        outlets: dict[str, str],
+        columns: list[str],
+    ) -> None:
+        ids = table[id_column].tolist()
+        groups.sort(key=lambda g: str(ids[g[0]]))
+        sizes = [len(g) for g in groups]
+        rows = list(chain.from_iterable(groups))
+        self.kind = kind
+        self.group = np.repeat(np.arange(len(groups)), sizes)  # group number of each member
+        names = np.array([f"{prefix}{n:03d}" for n in range(1, len(groups) + 1)], dtype=object)
+        self.group_id = names[self.group]
+        self.member_id = _objects([str(ids[i]) for i in rows])
+        article_ids = table["article_id"].tolist()
+        self.article_id = _objects([str(article_ids[i]) for i in rows])
+        self.outlet = _objects([outlets.get(a, a) for a in self.article_id.tolist()])
+        self.part = table[columns].iloc[rows].reset_index(drop=True)
+
+
+def _objects(values: Sequence[object]) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+class _Rows:
+    """``crossrefs`` rows gathered as arrays (member, field, value), not one dict per row.
+
+    A member's identity (group, kind, member id, article, outlet) is kept once per member.
+    """
+
+    _IDENTITY = ("group_id", "kind", "member_id", "article_id", "outlet")
+
+    def __init__(self) -> None:
+        self.identity: dict[str, list[np.ndarray]] = {c: [] for c in self._IDENTITY}
+        self.offsets: dict[int, int] = {}  # id(members) -> their first position
+        self.size = 0
+        self.members: list[np.ndarray] = []
+        # Fields and values as codes into distinct strings, by piece.
+        self.fields: list[tuple[np.ndarray, np.ndarray]] = []
+        self.values: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add(
+        self,
+        members: _Members,
+        which: np.ndarray | None,
+        field: str | np.ndarray,
+        values: Sequence[object] | np.ndarray | tuple[np.ndarray, np.ndarray],
+    ) -> None:
+        """Rows of the members at positions ``which`` (all when None), one field each; values
+        as strings or as (codes, distinct strings)."""
+        if not isinstance(values, tuple):
+            values = _factorized(values if isinstance(values, np.ndarray) else _objects(values))
+        n = len(values[0])
+        if not n:
+            return
+        if id(members) not in self.offsets:
+            self.offsets[id(members)] = self.size
+            self.size += len(members.member_id)
+            for column in self._IDENTITY:
+                self.identity[column].append(
+                    np.full(len(members.member_id), members.kind, dtype=object)
+                    if column == "kind"
+                    else getattr(members, column)
+                )
+        at = np.arange(len(members.member_id)) if which is None else which
+        self.members.append(at + self.offsets[id(members)])
+        if isinstance(field, str):
+            self.fields.append((np.zeros(n, dtype=np.int64), _objects([field])))
+        else:
+            self.fields.append(_factorized(field))
+        self.values.append(values)
+
+    def table(self) -> pd.DataFrame:
+        """The rows without duplicates, sorted by group, field, article, member and value."""
+        sort_by = ["group_id", "field", "article_id", "member_id", "value"]
+        if not self.values:
+            frame = pd.DataFrame([], columns=CROSSREF_COLUMNS)
+            return (
+                frame.drop_duplicates().sort_values(sort_by, kind="stable").reset_index(drop=True)
+            )
+        member = np.concatenate(self.members)
+        columns = {c: _codes_of(np.concatenate(v)) for c, v in self.identity.items()}
+        columns["field"] = _merged(self.fields)
+        columns["value"] = _merged(self.values)
+        codes = {
+            c: columns[c][0][member] if c in self._IDENTITY else columns[c][0] for c in columns
+        }
+        # Codes number the distinct strings in sorted order: sorting codes sorts the strings.
+        order = np.lexsort([codes[c] for c in reversed(sort_by)])
+        keys = np.stack([codes[c][order] for c in sort_by])
+        # Rows equal on the sort keys are equal (kind and outlet follow group and article).
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = (keys[:, 1:] != keys[:, :-1]).any(axis=0)
+        order = order[first]
+        return pd.DataFrame({c: _strings(codes[c][order], columns[c][1]) for c in CROSSREF_COLUMNS})
+
+
+def _factorized(values: np.ndarray | pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the values and the distinct values (strings), as ``pd.factorize`` gives."""
+    codes, distinct = pd.factorize(values)
+    return codes, np.asarray(distinct, dtype=object)
+
+
+def _merged(pieces: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Pieces of (codes, distinct strings) as one ``_codes_of`` of all their values."""
+    starts = np.cumsum([0] + [len(distinct) for _, distinct in pieces[:-1]])
+    rank, distinct = _codes_of(np.concatenate([d for _, d in pieces]))
+    return np.concatenate(
+        [rank[start + codes] for start, (codes, _) in zip(starts, pieces, strict=True)]
+    ), distinct
+
+
+def _codes_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each value's number among the distinct values in sorted order, and those values."""
+    codes, distinct = pd.factorize(values)
+    distinct = np.asarray(distinct, dtype=object)
+    order = _string_order(distinct)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[codes], distinct[order]
+
+
+def _string_order(strings: np.ndarray) -> np.ndarray:
+    """Positions of ``strings`` in sorted order: by Arrow (byte order of UTF-8 is the order of
+    code points, as Python compares) when it takes them, else by Python comparisons."""
+    if pa is not None:
+        try:
+            return pc.array_sort_indices(pa.array(strings, type=pa.large_string())).to_numpy()
+        except (pa.ArrowException, UnicodeError):
+            pass  # a string Arrow cannot hold (a lone surrogate)
+    return np.argsort(strings, kind="stable")
+
+
+_STRING = pd.Series(["text"]).dtype  # what pandas makes of Python strings
+
+
+def _strings(codes: np.ndarray, distinct: np.ndarray) -> pd.Series | np.ndarray:
+    """The column of strings ``distinct[codes]``, built by Arrow when pandas stores strings so."""
+    if pa is not None and getattr(_STRING, "storage", None) == "pyarrow":
+        try:
+            dictionary = pa.array(distinct.tolist(), type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):
+            return distinct[codes]  # a string Arrow cannot hold: pandas decides, as for a list
+        array = pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), dictionary)
+        return pd.Series(pd.array(array.cast(pa.large_string()), dtype=_STRING), copy=False)
+    return distinct[codes]
+
+
+_ARTICLE_STRIDE = 1 << 40  # claim offsets stay below it: (article, offset) as one sortable key
+
+
+def _add_text_fields(rows: _Rows, members: _Members, known: Claims) -> tuple[np.ndarray, ...]:
+    """Spelling and title of the people named around each member's span.
+
+    Each member takes the claims of its article that start from ``_SPAN_BEFORE`` characters
+    before its span and end within ``_SPAN_AFTER`` after it: all members at once, through one
+    sorted key (article, start) over every claim. Returns the title rows' (member, person,
+    title), for ``_add_title_holders``.
+    """
+    article_ids = members.article_id.tolist()
+    articles = [a for a in dict.fromkeys(article_ids) if a in known]
+    number = {a: n for n, a in enumerate(articles)}
+    claims = [known[a] for a in articles]
+    fields = [_CLAIM_FIELDS(c) for c in chain.from_iterable(claims)]
+    starts, ends, persons, surfaces, titles = (
+        zip(*fields, strict=True) if fields else ((),) * 5  # type: ignore[assignment]
     )
+    in_article = np.repeat(np.arange(len(claims), dtype=np.int64), [len(c) for c in claims])
+    key = in_article * _ARTICLE_STRIDE + np.array(starts, dtype=np.int64)
+    if len(key) and (np.diff(key) < 0).any():  # claims out of reading order: one at a time
+        return _add_text_fields_slowly(rows, members, known)
+    start = members.part["start"].to_numpy(dtype=np.int64)
+    end = members.part["end"].to_numpy(dtype=np.int64)
+    article = np.array([number.get(a, -1) for a in article_ids], dtype=np.int64)
+    low = article * _ARTICLE_STRIDE + np.maximum(start - _SPAN_BEFORE, 0)
+    high = end + _SPAN_AFTER
+    first = np.searchsorted(key, low, side="left")
+    last = np.searchsorted(key, article * _ARTICLE_STRIDE + high, side="left")
+    last[article < 0] = first[article < 0]
+    counts = last - first
+    member = np.repeat(np.arange(len(counts)), counts)
+    claim = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts - first, counts)
+    inside = np.array(ends, dtype=np.int64)[claim] <= high[member]
+    member, claim = member[inside], claim[inside]
+    person_code, person_names = pd.factorize(_objects(persons))
+    surface_code, surface_names = pd.factorize(_objects(surfaces))
+    # Spellings of names only: "Putin's envoy to Syria" is a title, not a spelling.
+    spelled = np.array([_is_spelling(s) for s in surface_names], dtype=bool)[surface_code]
+    spelling_label = _objects([f"spelling:{p}" for p in person_names])
+    title_label = _objects([f"title:{p}" for p in person_names])
+    take = spelled[claim]
+    chosen = claim[take]
+    rows.add(
+        members,
+        member[take],
+        spelling_label[person_code[chosen]],
+        np.asarray(surface_names, dtype=object)[surface_code[chosen]],
+    )
+    title_of = _objects(titles)
+    take = (title_of != "")[claim]
+    chosen = claim[take]
+    rows.add(members, member[take], title_label[person_code[chosen]], title_of[chosen])
+    return (
+        member[take],
+        np.asarray(person_names, dtype=object)[person_code[chosen]],
+        title_of[chosen],
+    )
+
+
+_CLAIM_FIELDS = itemgetter("start", "end", "person", "surface", "title")
+
+
+def _is_spelling(surface: str) -> bool:
+    return all(word[:1].isupper() for word in surface.replace("-", " ").split())
+
+
+def _add_text_fields_slowly(
+    rows: _Rows, members: _Members, known: Claims
+) -> tuple[np.ndarray, ...]:
+    """``_add_text_fields`` member by member (claims not in reading order: bisect as given)."""
+    starts: dict[str, list[int]] = {}
+    member, field, value, title_rows = [], [], [], ([], [], [])
+    spans = zip(members.part["start"].tolist(), members.part["end"].tolist(), strict=True)
+    for n, (article_id, (start, end)) in enumerate(
+        zip(members.article_id.tolist(), spans, strict=True)
+    ):
+        if article_id not in known:
+            continue
+        claims = known[article_id]
+        if article_id not in starts:
+            starts[article_id] = [c["start"] for c in claims]
+        lo, hi = int(start) - _SPAN_BEFORE, int(end) + _SPAN_AFTER
+        for claim in claims[
+            bisect_left(starts[article_id], lo) : bisect_left(starts[article_id], hi)
+        ]:
+            if claim["end"] > hi:
+                continue
+            name, surface, title = claim["person"], claim["surface"], claim["title"]
+            if _is_spelling(surface):
+                member.append(n), field.append(f"spelling:{name}"), value.append(surface)
+            if title:
+                member.append(n), field.append(f"title:{name}"), value.append(title)
+                for column, item in zip(title_rows, (n, name, title), strict=True):
+                    column.append(item)
+    rows.add(members, np.array(member, dtype=np.int64), _objects(field), _objects(value))
+    return np.array(title_rows[0], dtype=np.int64), _objects(title_rows[1]), _objects(title_rows[2])
 
 
 def _text(value: object) -> str:
@@ -435,17 +833,42 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _title_holders(group_rows: list[dict]) -> list[dict]:
-    """Rows ``title_holder:<title>`` -> person when two members give one title to two people.
+def _add_title_holders(rows: _Rows, members: _Members, titles: tuple[np.ndarray, ...]) -> None:
+    """Rows ``title_holder:<title>`` -> person when two members of a group give one title (same
+    content words) to two people.
 
     Members are gathered by (person, title words) first, so a group of many reports of one
     statement compares its few distinct titles, not every pair of members.
     """
-    by_title: dict[tuple[str, frozenset[str]], list[dict]] = {}
-    for row in group_rows:
-        if row["field"].startswith("title:"):
-            key = (row["field"].split(":", 1)[1], _title_key(row["value"]))
-            by_title.setdefault(key, []).append(row)
+    member, person, title = titles
+    if not len(member):
+        return
+    keys: dict[str, frozenset[str]] = {}  # title -> its words (titles repeat)
+    order = np.argsort(members.group[member], kind="stable")
+    group_of = members.group[member][order].tolist()
+    article_of = members.article_id[member[order]].tolist()
+    found: list[int] = []
+    labels: list[str] = []
+    holders: list[str] = []
+    by_title: dict[tuple[str, frozenset[str]], list[tuple[int, str]]] = {}
+    for n, (m, p, t) in enumerate(
+        zip(member[order].tolist(), person[order].tolist(), title[order].tolist(), strict=True)
+    ):
+        if t not in keys:
+            keys[t] = _title_key(t)
+        by_title.setdefault((p, keys[t]), []).append((m, article_of[n]))
+        if n + 1 == len(group_of) or group_of[n + 1] != group_of[n]:  # the group's last
+            for m, label, holder in _title_holders(by_title):
+                found.append(m), labels.append(label), holders.append(holder)
+            by_title = {}
+    rows.add(members, np.array(found, dtype=np.int64), _objects(labels), _objects(holders))
+
+
+def _title_holders(
+    by_title: dict[tuple[str, frozenset[str]], list[tuple[int, str]]],
+) -> list[tuple[int, str, str]]:
+    """(member, ``title_holder:<title>``, person) of one group, from its members by (person,
+    title words): each member giving a title that another article gives someone else."""
     extra = []
     entries = sorted(by_title.items(), key=lambda item: (item[0][0], sorted(item[0][1])))
     for n, ((person, key), members) in enumerate(entries):
@@ -455,13 +878,13 @@ def _title_holders(group_rows: list[dict]) -> list[dict]:
             union = key | other_key
             if len(key & other_key) / len(union) < 0.5:
                 continue
-            label = " ".join(sorted(union))
+            label = f"title_holder:{' '.join(sorted(union))}"
             for side, against, holder in ((members, others, person),
                                           (others, members, other_person)):  # fmt: skip
-                against_articles = {r["article_id"] for r in against}
-                for r in side:
-                    if against_articles - {r["article_id"]}:
-                        extra.append({**r, "field": f"title_holder:{label}", "value": holder})
+                against_articles = {a for _, a in against}
+                for m, article in side:
+                    if against_articles - {article}:
+                        extra.append((m, label, holder))
     return extra
 
 
@@ -547,6 +970,13 @@ def title_conflicts(
     Titles are compared as sets of word stems, each distinct set once: the work grows with the
     mentions and the distinct titles, not with pairs of mentions.
     """
+    with _no_cycle_collection():
+        return _title_conflicts(texts, articles, claims)
+
+
+def _title_conflicts(
+    texts: Mapping[str, str] | None, articles: pd.DataFrame, claims: Claims | None
+) -> pd.DataFrame:
     outlets = _outlets(articles)
     known_claims = _claims_of(texts, claims)
     given: list[tuple[str, int, str, str]] = []  # article_id, offset, person, title
@@ -610,6 +1040,14 @@ def title_conflicts(
             own_cache[key] = sorted(scored, key=lambda item: -item[0])
         return own_cache[key]
 
+    sorted_cache: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = {}
+
+    def sorted_entries(person: str, stems: frozenset[str]) -> list[tuple[str, str]]:
+        key = (person, stems)
+        if key not in sorted_cache:
+            sorted_cache[key] = sorted(entries[key], key=_support_order)
+        return sorted_cache[key]
+
     rows: list[dict] = []
     n = 0
     for article_id, start, name, title in given:
@@ -620,9 +1058,13 @@ def title_conflicts(
         # ("Russian Deputy Foreign Minister" fits two deputies: no conflict).
         if best < 2 or own >= 2 or best <= own:
             continue
-        support = sorted(
-            ((src, t) for s in matching for src, t in entries[(holder, s)]),
-            key=lambda item: (item[0] != "actors.csv", item[0]),
+        # The first MAX_SUPPORT of all matching entries sorted (stably): each entry list sorted
+        # once, then merged (``heapq.merge`` keeps the order of equal items across lists).
+        support = list(
+            islice(
+                merge(*(sorted_entries(holder, s) for s in matching), key=_support_order),
+                MAX_SUPPORT,
+            )
         )
         n += 1
         group_id = f"t{n:03d}"
@@ -643,6 +1085,11 @@ def title_conflicts(
     return pd.DataFrame(rows, columns=CROSSREF_COLUMNS)
 
 
+def _support_order(item: tuple[str, str]) -> tuple[bool, str]:
+    """The actor list first, then articles in id order."""
+    return item[0] != "actors.csv", item[0]
+
+
 def _first_sources(found: list[tuple[str, str]]) -> list[str]:
     first: list[str] = []
     for src, _ in found:
@@ -653,12 +1100,14 @@ def _first_sources(found: list[tuple[str, str]]) -> list[str]:
     return first
 
 
-def _person_titles_at(text: str) -> list[tuple[str, str, str, int, int]]:
-    """(name, spelling, title, start, end) of every person named in ``text``."""
-    flat = _WHITESPACE.sub(" ", text)  # same length: offsets stay the text's
+def _person_titles_at(
+    flat: str, mentions: Sequence[ActorMention]
+) -> list[tuple[str, str, str, int, int]]:
+    """(name, spelling, title, start, end) of every person among ``mentions`` of ``flat``
+    (the text with every white-space character a space)."""
     found = []
     previous_end = 0
-    for mention in find_actor_mentions(flat):
+    for mention in mentions:
         if mention.type == "person":
             title = " ".join(_title_of(flat, mention, previous_end).split())
             surface = " ".join(mention.surface.split())
@@ -671,22 +1120,251 @@ def _person_titles_at(text: str) -> list[tuple[str, str, str, int, int]]:
 
 _WHITESPACE = re.compile(r"\s")
 
+# Claims from the mentions the per-article step already has. ``article_title_claims`` reads the
+# raw text (every white-space character a space: "raw" below) without a date; the per-article
+# step has scanned the article's ``flat`` (raw with boilerplate and invisible characters blanked)
+# with the article's date. The two scans can differ only where the texts differ or on a title
+# whose holder the date changes, and only locally: no listed form, institution tail or
+# name-after-title test reads past a "stop" character (a comma, a quote mark: one that no form
+# contains), so a stretch between two stops that raw and flat share is scanned alike by both.
+# Only the stretches holding a difference are scanned again.
+_CODE_LIMIT = 0x3001  # no white-space character lies above U+3000
+_IS_SPACE, _IS_STOP = 1, 2  # classes of code points (``_classes``); 0: any other
+# Digits and punctuation; those some form contains are left out (see ``_classes``).
+_STOP_CANDIDATES = '0123456789,;:!?()[]{}<>"“”‘«»/\\|*+=%$#@&~^`•·€£§°—–…'
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+@cache
+def _classes() -> np.ndarray:
+    """Code point (up to _CODE_LIMIT; above: the last entry, 0) -> _IS_SPACE, _IS_STOP or 0.
+
+    A stop is a character no scan of ``find_actor_mentions`` reads past: the scans consume
+    white space, apostrophes and the characters of the listed forms (which their patterns
+    hold escaped), and test only the first character after a title.
+    """
+    index = _index()
+    read = index.name_regex.pattern
+    if index.institution_tail is not None:
+        read += index.institution_tail.pattern
+    table = np.zeros(_CODE_LIMIT + 1, dtype=np.uint8)
+    table[[ord(c) for c in _STOP_CANDIDATES if re.escape(c) not in read]] = _IS_STOP
+    table[[c for c in range(_CODE_LIMIT) if chr(c).isspace()]] = _IS_SPACE
+    return table
+
+
+def _raw_text_mentions(
+    article: Article, mentions: Sequence[ActorMention]
+) -> tuple[str, list[ActorMention]]:
+    """The raw text and ``find_actor_mentions`` of it, from the article's own mentions."""
+    raw_codes = _codes(article.text).copy()
+    classes = np.take(_classes(), raw_codes, mode="clip")
+    raw_codes[classes == _IS_SPACE] = 32
+    raw = raw_codes.tobytes().decode("utf-32-le", "surrogatepass")
+    flat_codes = _codes(article.flat)
+    if flat_codes.size != raw_codes.size:  # not the article's flat text: read it all
+        return raw, find_actor_mentions(raw)
+    differs = raw_codes != flat_codes
+    marked = np.flatnonzero(differs)
+    if article.published is not None:
+        dated = _date_bound_offsets(raw, mentions, article.published)
+        if dated:
+            marked = np.concatenate((marked, dated))
+    if not marked.size:
+        return raw, list(mentions)
+    # Stretch j runs from just past stop j-1 to just past stop j; scan again the marked ones,
+    # neighbours merged.
+    stops = np.concatenate(([-1], np.flatnonzero((classes == _IS_STOP) & ~differs), [len(raw) - 1]))
+    marked = np.sort(marked)
+    stretch = np.unique(np.searchsorted(stops, marked))  # stretch j: stops[j-1] + 1 to stops[j] + 1
+    starts, ends = stops[stretch - 1] + 1, stops[stretch] + 1
+    apart = np.flatnonzero(starts[1:] != ends[:-1]) + 1
+    starts = starts[np.concatenate(([0], apart))]
+    ends = ends[np.concatenate((apart - 1, [len(ends) - 1]))]
+    # Narrower still: from the last word boundary before the first marked character to the
+    # first one after the last (see ``_may_cut``).
+    firsts = marked[np.searchsorted(marked, starts)].tolist()
+    lasts = marked[np.searchsorted(marked, ends) - 1].tolist()
+    zones = [
+        (_cut_before(raw, start, first), _cut_after(raw, last + 1, end))
+        for start, end, first, last in zip(
+            starts.tolist(), ends.tolist(), firsts, lasts, strict=True
+        )
+    ]
+    starts = [m.start for m in mentions]
+    found: list[ActorMention] = []
+    i = 0
+    for start, end in zones:
+        found += mentions[i : bisect_left(starts, start)]
+        found += find_actor_mentions(raw, start, end)
+        i = bisect_left(starts, end)
+    found += mentions[i:]
+    return raw, found
+
+
+@cache
+def _form_words() -> frozenset[str]:
+    """Every word of every form the actor scan reads (aliases, titles, institution heads)."""
+    index = _index()
+    forms = set(index.by_alias)
+    forms |= {
+        form
+        for actor in index.actors.values()
+        for title in actor.titles
+        for form in _capitalisations(_unify(title))
+    }
+    speakers = read_reference_yaml("statement_speakers.yaml") or {}
+    forms |= {_unify(head) for head in speakers.get("institution_heads") or []}
+    return frozenset(word for form in forms for word in form.split(" "))
+
+
+def _may_cut(word: str) -> bool:
+    """Whether the actor scan never reads on past ``word`` and the space after it.
+
+    A form read on past the space only if a word of it (from the start of the word or after a
+    character that is no letter or digit) ended there; an institution ("Iran's Foreign
+    Ministry") or a name after a title is read on only after a country or a title, which end
+    with such a word too, or after a possessive.
+    """
+    words = _form_words()
+    if word.isalnum():  # the common case: a plain word
+        return word not in words
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        return False
+    return word not in words and not any(
+        word[k:] in words for k in range(1, len(word)) if not word[k - 1].isalnum()
+    )
+
+
+_MOST_WORDS_TRIED = 8
+
+
+def _cut_before(raw: str, floor: int, at: int) -> int:
+    """The last place in ``(floor, at]`` just past a word and a space where the scan may start
+    afresh (``_may_cut``), else ``floor``."""
+    space = raw.rfind(" ", floor, at)
+    for _ in range(_MOST_WORDS_TRIED):
+        if space <= floor:
+            break
+        # From floor on at most: the stop before it ends any form reading into the word.
+        start = max(raw.rfind(" ", floor, space) + 1, floor)
+        if start < space and _may_cut(raw[start:space]):
+            return space + 1
+        space = start - 1
+    return floor
+
+
+def _cut_after(raw: str, at: int, ceiling: int) -> int:
+    """The first place in ``[at, ceiling)`` just past a whole word from ``at`` on and a space
+    where the scan may stop (``_may_cut``), else ``ceiling``."""
+    start = at if at == 0 or raw[at - 1] == " " else raw.find(" ", at, ceiling) + 1
+    for _ in range(_MOST_WORDS_TRIED):
+        if start <= 0:
+            break
+        space = raw.find(" ", start, ceiling)
+        if space < 0:
+            break
+        if start < space and _may_cut(raw[start:space]):
+            return space + 1
+        start = space + 1
+    return ceiling
+
+
+@dataclass(frozen=True, slots=True)
+class _DateBound:
+    """Titles whose holder on one day is not their holder without a date."""
+
+    resolved: frozenset[str]  # folded titles the day resolves (the article's mentions show them)
+    holders: frozenset[str]  # the actor ids it resolves them to
+    hidden: tuple[tuple[str, ...], ...]  # the other titles: each form's words, longest first
+
+
+@lru_cache(maxsize=4096)  # one entry per publication date
+def _date_bound(day: date) -> _DateBound:
+    index = _index()
+    resolved, holders, hidden = set(), set(), set()
+    for key in index.by_title:
+        on_day, undated = resolve_title(key, day), resolve_title(key, None)
+        if on_day is not None and on_day != undated and _fold(key) == key:
+            resolved.add(key)
+            holders.add(on_day.actor_id)
+        elif on_day != undated or _fold(key) != key:
+            hidden.add(key)
+    words = {
+        tuple(sorted(set(re.split(r"[ ']+", form)) - {""}, key=len, reverse=True))
+        for actor in index.actors.values()
+        for title in actor.titles
+        for form in _capitalisations(_unify(title))
+        if _fold(form) in hidden
+    }
+    return _DateBound(frozenset(resolved), frozenset(holders), tuple(sorted(words)))
+
+
+def _date_bound_offsets(raw: str, mentions: Sequence[ActorMention], day: date) -> list[int]:
+    """An offset inside every title in ``raw`` whose holder the article's date changes.
+
+    A title the day resolves is among the article's mentions; one it leaves open is not, and
+    is looked for by its words as written (the scan reads them so, between spaces and
+    apostrophes): all present, then at every place of the longest one.
+    """
+    bound = _date_bound(day)
+    offsets = [
+        m.start
+        for m in mentions
+        if m.actor_id in bound.holders and _fold(m.surface) in bound.resolved
+    ]
+    for words in bound.hidden:
+        if words and all(word in raw for word in words):
+            at = raw.find(words[0])
+            while at >= 0:
+                offsets.append(at)
+                at = raw.find(words[0], at + 1)
+    return offsets
+
+
+_SPLIT_BEFORE = re.compile(r"\band\b|[.!?:]\s")
+_AND = re.compile(r"\band\b")
+# The words up to the name (at most 8), read backwards from it: as the forward pattern
+# ``(?:[\w'’-]+\s+){1,8}$`` would find them, without trying every start.
+_TITLE_BEFORE_REVERSED = re.compile(r"(?:\s+[\w'’-]+){1,8}")
+_LEADING_LOWER = re.compile(r"^(?:[a-z0-9]+\s+)+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|and|a)\s+", re.IGNORECASE)
+# ``_ROLE`` on ASCII text, lower-cased first: a case-sensitive pattern is searched much faster.
+_ROLE_LOWER = re.compile(_ROLE.pattern.lower())
+
+
+def _has_role(text: str) -> bool:
+    if text.isascii():
+        return _ROLE_LOWER.search(text.lower()) is not None
+    return _ROLE.search(text) is not None
+
 
 def _title_of(flat: str, mention: ActorMention, previous_end: int = 0) -> str:
-    """The title written around a person's name; never reaching back past another person."""
+    """The title written around a person's name; never reaching back past another person.
+
+    The title before the name starts after the last "and" or sentence break ("X and Syrian
+    President Bashar Assad"). An appositive (", title,") needs a comma before the name; the
+    words up to the name hold no sentence break, so only an "and" among them can cut them.
+    """
     title = ""
     before = flat[max(0, mention.start - 90, previous_end) : mention.start]
-    # "X and Syrian President Bashar Assad": the title starts after the conjunction.
-    before = re.split(r"\band\b|[.!?:]\s", before)[-1]
-    for pattern in (_APPOSITIVE_BEFORE, _TITLE_BEFORE):
-        match = pattern.search(before)
-        if match and _ROLE.search(match.group("title")):
+    if before.rstrip().endswith(","):
+        match = _APPOSITIVE_BEFORE.search(_SPLIT_BEFORE.split(before)[-1])
+        if match and _has_role(match.group("title")):
             title = match.group("title").strip()
-            if pattern is _TITLE_BEFORE:
-                title = re.sub(r"^(?:[a-z0-9]+\s+)+", "", title)
-            break
     if not title:
+        match = _TITLE_BEFORE_REVERSED.match(before[::-1])
+        words = before[len(before) - match.end() :] if match else ""
+        if "and" in words:
+            words = _AND.split(words)[-1]
+        if words and _has_role(words):
+            title = _LEADING_LOWER.sub("", words.strip())
+    if not title and flat.startswith(",", mention.end):
         match = _APPOSITIVE_AFTER.match(flat, mention.end)
-        if match and _ROLE.search(match.group("title")):
+        if match and _has_role(match.group("title")):
             title = match.group("title").strip()
-    return re.sub(r"^(?:the|and|a)\s+", "", title, flags=re.IGNORECASE)
+    return _LEADING_ARTICLE.sub("", title)
