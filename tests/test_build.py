@@ -166,6 +166,29 @@ def test_tables_streamed_in_small_chunks_equal_one_chunk(
     assert len(whole.tables["sentences"]) > 100
 
 
+def test_tables_do_not_depend_on_string_hashing(seeds_dir, tmp_path) -> None:
+    """Python salts str hashes per process: set and dict orders of words must never leak into
+    the tables. Two builds of the same corpus under different PYTHONHASHSEED give the same
+    bytes (cross-references included: every copy repeats the seeds' statements)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = _numbered_copies(seeds_dir, tmp_path / "copies", 3)
+    digests = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out-{seed}"
+        subprocess.run(
+            [sys.executable, "-m", "newsframe", "build", str(folder), "--out", str(out)],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        digests.append(digest_tree(out))
+    assert digests[0] == digests[1]
+    assert (tmp_path / "out-1" / "crossrefs.csv").stat().st_size > 1000
+
+
 def test_tables_follow_article_ids_when_file_order_differs(corpus, tmp_path) -> None:
     # "report-2.txt" sorts before "report.txt" by file name ('-' < '.'), after it by id.
     other = (
@@ -353,11 +376,11 @@ def test_failed_build_leaves_previous_tables(seeds_dir, tmp_path, monkeypatch) -
     calls = {"n": 0}
     real = build_module.analyse_article
 
-    def fail_on_third(article):
+    def fail_on_third(article, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("simulated crash mid-build")
-        return real(article)
+        return real(article, **kwargs)
 
     monkeypatch.setattr(build_module, "analyse_article", fail_on_third)
     with pytest.raises(RuntimeError):

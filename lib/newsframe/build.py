@@ -22,7 +22,7 @@ from dateutil import parser as date_parser
 from tqdm import tqdm
 
 from newsframe import ingest
-from newsframe.actors import find_actor_mentions
+from newsframe.actors import ActorMention, find_actor_mentions
 from newsframe.article import Article
 from newsframe.boilerplate import BodyText
 from newsframe.config import DATA_DIR, SEEDS_DIR, TABLE_NAMES
@@ -130,10 +130,11 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
             result, f"language is {language!r}, not English (extraction is English-only)"
         )
 
-    _fill_metadata(row, article, body, source, entry)
-    rows = analyse_article(article)
+    _fill_metadata(row, article, body, source, entry)  # sets the date the mentions depend on
+    mentions = find_actor_mentions(article)
+    rows = analyse_article(article, mentions=mentions)
     row["n_sentences"] = len(article.sentences)
-    row["n_words"] = sum(len(_WORD.findall(s.clean)) for s in article.sentences)
+    row["n_words"] = sum(sentence["n_words"] for sentence in rows["sentences"])  # type: ignore[misc]
     row["n_boilerplate_paragraphs"] = len(body.dropped)
     rows["boilerplate"] = [
         {
@@ -146,7 +147,7 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
         for p in body.dropped
     ]
     result.rows = rows
-    result.claims = article_title_claims(source.text)
+    result.claims = article_title_claims(source.text, article=article, mentions=mentions)
     result.fingerprint = frozenset(
         hashlib.blake2b(
             _FINGERPRINT_JUNK.sub(" ", s.clean.lower()).encode(), digest_size=8
@@ -156,12 +157,16 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
     return result
 
 
-def analyse_article(article: Article) -> dict[str, list[dict[str, object]]]:
+def analyse_article(
+    article: Article, *, mentions: list[ActorMention] | None = None
+) -> dict[str, list[dict[str, object]]]:
     """The per-article tables: sentences with tone, statements, events, frames.
 
-    Actor mentions and dates are found once and shared by the extractors that need them.
+    Actor mentions (``mentions``, when the caller has them) and dates are found once and shared
+    by the extractors that need them.
     """
-    mentions = find_actor_mentions(article)
+    if mentions is None:
+        mentions = find_actor_mentions(article)
     dates = find_dates(article)
     scores = score_texts(s.clean for s in article.sentences)
     sentences = [

@@ -243,8 +243,10 @@ def _join_same_words(
         if size < 3:
             continue
         # Candidates through the query's rarer words (a word most representatives share
-        # tells them apart poorly); the overlap is then counted exactly.
-        known = [postings.get(w, _UNSEEN) for w in mine]
+        # tells them apart poorly); the overlap is then counted exactly. Words in sorted order,
+        # so equally rare words are taken in the same order in every process (a set's order
+        # follows string hashing, which differs between runs).
+        known = [postings.get(w, _UNSEEN) for w in sorted(mine)]
         rarest = sorted(known, key=_FIRST)
         taken = len(rarest)
         for n in range(3, taken):
