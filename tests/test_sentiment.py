@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from scipy.stats import spearmanr
 from textblob import TextBlob
 
 from newsframe.reference import read_reference_csv
@@ -22,6 +21,11 @@ from newsframe.sentiment import (
 )
 
 LABELS = Path(__file__).parent / "labels" / "sentences_labelled.csv"
+
+
+def spearman(a: list[float], b: list[float]) -> float:
+    """Spearman's rank correlation (average ranks for ties), as pandas computes it."""
+    return float(pd.DataFrame({"a": a, "b": b}).corr(method="spearman").loc["a", "b"])
 
 
 def labelled() -> list[dict[str, str]]:
@@ -88,10 +92,10 @@ def test_tone_tracks_the_analyst_far_better_than_textblob() -> None:
     human = [int(r["tone"]) for r in rows]
     tones = [(tone(r["sentence"]) or 0.0) for r in rows]
     textblob = [TextBlob(r["sentence"]).sentiment.polarity for r in rows]
-    assert spearmanr(human, tones).statistic >= 0.60
+    assert spearman(human, tones) >= 0.60
     # The issue measured TextBlob at about 0.1 on this kind of text; if it were much better the
     # labels would not be the hard sample they claim to be.
-    assert spearmanr(human, textblob).statistic < 0.3
+    assert spearman(human, textblob) < 0.3
 
 
 def test_tone_lexicon_is_well_formed() -> None:
