@@ -373,13 +373,8 @@ def _exact(op: object, av: Any) -> set[str] | None:
         _, add_flags, del_flags, sub = av
         return None if add_flags or del_flags else _exact_sequence(list(sub))
     if op is sre_constants.BRANCH:
-        strings: set[str] = set()
-        for alternative in av[1]:
-            exact = _exact_sequence(list(alternative))
-            if exact is None:
-                return None
-            strings |= exact
-        return strings if len(strings) <= _MAX_NEEDLES else None
+        strings = _each_alternative(av[1], _exact_sequence)
+        return strings if strings is not None and len(strings) <= _MAX_NEEDLES else None
     if op in _REPEATS:
         low, high, sub = av
         if (low, high) in ((0, 1), (1, 1)):
@@ -428,18 +423,25 @@ def _cost(needles: set[str]) -> tuple[int, int]:
     return sum(1 + 8 ** max(0, 5 - len(n)) for n in needles), -min(map(len, needles))
 
 
+def _each_alternative(
+    alternatives: Any, analyse: Callable[[list[Any]], set[str] | None]
+) -> set[str] | None:
+    """The union of ``analyse`` over a branch's alternatives; None when one gives None."""
+    strings: set[str] = set()
+    for alternative in alternatives:
+        found = analyse(list(alternative))
+        if found is None:
+            return None
+        strings |= found
+    return strings
+
+
 def _required_inside(op: object, av: Any) -> set[str] | None:
     if op is sre_constants.SUBPATTERN:
         _, add_flags, del_flags, sub = av
         return None if add_flags or del_flags else _required(list(sub))
     if op is sre_constants.BRANCH:
-        strings: set[str] = set()
-        for alternative in av[1]:
-            required = _required(list(alternative))
-            if required is None:
-                return None
-            strings |= required
-        return strings
+        return _each_alternative(av[1], _required)
     if op in _REPEATS:
         low, _, sub = av
         return _required(list(sub)) if low >= 1 else None
