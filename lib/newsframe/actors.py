@@ -491,28 +491,20 @@ def find_actor_mentions(
         if actor_id is None:
             actor_id = by_alias.get(_unify(surface))
         if actor_id is None and _fold(surface) in index.by_title:
-            if _NAME_AFTER_TITLE.match(text, match_end):
-                # "Iranian President Hassan Rouhani": the name that follows speaks; keep the
-                # country the title opens with, if any.
-                inner = _shorter_alias(text, match_start, match_end, index)
-                if inner is None:
-                    continue
-                match_end = inner
-                surface = text[match_start:match_end]
-                actor_id = by_alias.get(_unify(surface))
-            else:
+            if not _NAME_AFTER_TITLE.match(text, match_end):
                 actor = resolve_title(surface, published)
                 if actor is not None:
                     found.append(_mention(actor, match_start, match_end, surface))
                     continue
-                # Unresolved title ("Iranian foreign ministry spokesman" in an undated text):
-                # keep the longest alias it opens with.
-                inner = _shorter_alias(text, match_start, match_end, index)
-                if inner is None:
-                    continue
-                match_end = inner
-                surface = text[match_start:match_end]
-                actor_id = by_alias.get(_unify(surface))
+            # A title followed by a name ("Iranian President Hassan Rouhani": the name speaks),
+            # or one the date does not resolve ("Iranian foreign ministry spokesman" in an
+            # undated text): keep the longest alias it opens with (a country, if any).
+            inner = _shorter_alias(text, match_start, match_end, index)
+            if inner is None:
+                continue
+            match_end = inner
+            surface = text[match_start:match_end]
+            actor_id = by_alias.get(_unify(surface))
         if actor_id is None:
             actor_id = index.by_alias_folded.get(_fold(surface))
         if actor_id is None:
