@@ -34,7 +34,7 @@ from newsframe.ingest import ManifestEntry, SourceFile
 from newsframe.pipeline import read_article
 from newsframe.sentiment import article_tone, score_texts
 from newsframe.statements import extract_statements
-from newsframe.tables import TABLE_FORMATS, TableWriter, to_frame
+from newsframe.tables import TableWriter, check_table_format, to_frame
 
 # Below this share of confidence the language guess is not trusted enough to reject a file.
 MIN_LANGUAGE_CONFIDENCE = 0.80
@@ -62,8 +62,7 @@ class ArticleResult:
     columns: dict[str, dict[str, list[object]]] = field(default_factory=dict)
 
     def pack(self) -> ArticleResult:
-        self.columns = {name: rows_to_columns(rows) for name, rows in self.rows.items() if rows}
-        self.rows = {}
+        self.columns, self.rows = self.tables(), {}
         return self
 
     def tables(self) -> dict[str, dict[str, list[object]]]:
@@ -369,8 +368,8 @@ def build(
         writer = None
         if out_dir is not None:
             writer = stack.enter_context(TableWriter(Path(out_dir), table_format=table_format))
-        elif table_format not in TABLE_FORMATS:
-            raise ValueError(f"unknown table format {table_format!r}")
+        else:
+            check_table_format(table_format)
         gatherer = TableGatherer(writer, keep=keep_tables or writer is None)
         _gather(gatherer, tasks, jobs, engine, scheduler, progress)
         for result in _missing_files(manifest, {p.name for p in paths}):

@@ -151,6 +151,12 @@ def to_frame(name: str, rows: list[Mapping[str, object]] | pd.DataFrame) -> pd.D
 TABLE_FORMATS = ("csv", "parquet")
 
 
+def check_table_format(table_format: str) -> None:
+    """A ValueError naming the formats when ``table_format`` is not one of them."""
+    if table_format not in TABLE_FORMATS:
+        raise ValueError(f"unknown table format {table_format!r} ({', '.join(TABLE_FORMATS)})")
+
+
 def write_tables(
     tables: Mapping[str, pd.DataFrame], out_dir: Path, *, table_format: str = "csv"
 ) -> None:
@@ -172,8 +178,7 @@ class TableWriter:
     """
 
     def __init__(self, out_dir: Path, *, table_format: str = "csv") -> None:
-        if table_format not in TABLE_FORMATS:
-            raise ValueError(f"unknown table format {table_format!r} ({', '.join(TABLE_FORMATS)})")
+        check_table_format(table_format)
         self.table_format = table_format
         self.out_dir = Path(out_dir).resolve()
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
