@@ -121,10 +121,3 @@ def test_readable_joins_a_line_break_hyphen_only_with_both_words_in_the_span() -
     # the hyphen is the span's first character: still joined
     assert article.readable(text.index("-"), letter + 3) == "-int"
     assert article.readable(text.index("war"), len(text)) == "war-zone. End"
-
-
-def test_lower_flat_keeps_offsets_or_is_empty() -> None:
-    assert Article("a", "a.txt", "Talks IN Ankara", "Talks IN Ankara").lower_flat() == (
-        "talks in ankara"
-    )
-    assert Article("a", "a.txt", "İzmir", "İzmir").lower_flat() == ""

@@ -293,7 +293,7 @@ def test_lower_case_paths_find_what_ignorecase_finds() -> None:
         "İstanbul talks, the meeting",  # lower() lengthens "İ": no lower-case path
     ]
     for text in texts:
-        lowered = st._lowered(text)
+        lowered = st.case_free_lower(text)
         channel = ""
         for pattern, name in st._CHANNELS:
             if pattern.search(text):

@@ -50,16 +50,6 @@ class Article:
     _hyphen_breaks: list[tuple[int, int]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-    _lower_flat: str | None = field(default=None, init=False, repr=False, compare=False)
-
-    def lower_flat(self) -> str:
-        """``flat`` lower-cased, for case-blind scans whose offsets hold in ``flat`` (and so in
-        ``text``); "" when lower-casing changes the length (e.g. "İ" → "i̇"). Computed once per
-        article: ``flat`` must not change afterwards."""
-        if self._lower_flat is None:
-            lower = self.flat.lower()
-            self._lower_flat = lower if len(lower) == len(self.flat) else ""
-        return self._lower_flat
 
     def readable(self, start: int, end: int) -> str:
         """The span ``text[start:end]`` as a reader would quote it (one line, no markers)."""

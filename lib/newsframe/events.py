@@ -33,6 +33,7 @@ import pandas as pd
 from newsframe.actors import (
     ActorMention,
     FormScanner,
+    case_free_lower,
     char_positions,
     find_actor_mentions,
     lowered,
@@ -295,10 +296,7 @@ _SIMULTANEOUS = re.compile(r"\s*(?:during|at|in|on|amid)\b", re.IGNORECASE)
 # "that interview": a demonstrative points back to an event reported already, not a new one.
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:this|that|these|those)\s+$", re.IGNORECASE)
 
-# Lower-case patterns read lower-cased text for about a third of the cost of IGNORECASE, and
-# find the same wherever lower-casing keeps every offset and the text has none of the four
-# letters that IGNORECASE pairs with an ASCII letter of another shape.
-_FOLDS_TO_ASCII = "İıſK"
+# Lower-case twins of the IGNORECASE patterns, for text ``case_free_lower`` could lower-case.
 _LOWER_TWIN = {
     p: re.compile(p.pattern)
     for p in (
@@ -310,14 +308,6 @@ _LOWER_TWIN = {
         _DEMONSTRATIVE_BEFORE,
     )
 }
-
-
-def _case_free(flat: str) -> str | None:
-    """``flat`` lower-cased if the lower-case twins of the IGNORECASE patterns can read it."""
-    lower = lowered(flat)
-    if len(lower) != len(flat) or any(char in flat for char in _FOLDS_TO_ASCII):
-        return None
-    return lower
 
 
 def _cased(pattern: re.Pattern[str], folded: bool) -> re.Pattern[str]:
@@ -343,7 +333,7 @@ def _governed_dates(
          from Moscow", "Iran on Monday rejected") dates the first trigger after it only: a
          trigger inside that trigger's object ("a call from Moscow") takes no date of its own.
     Positions are trigger starts; ``triggers`` are in text order. ``folded``: ``flat`` is the
-    article's text lower-cased by ``_case_free``.
+    article's text lower-cased by ``case_free_lower``.
     """
     chosen: dict[int, tuple[int, int, DateMention]] = {}
     clause_break, date_lead = _cased(_CLAUSE_BREAK, folded), _cased(_DATE_LEAD, folded)
@@ -450,7 +440,7 @@ def extract_events(
     inside_dates = _Cover([(d.start, d.end) for d in dates])
     sentence_ends = [s.end for s in sentences]
     # The case-insensitive patterns read the lower-cased text when they can (cheaper).
-    lower = _case_free(flat)
+    lower = case_free_lower(flat, lowered(flat))
     folded = lower is not None
     text = lower if lower is not None else flat
     demonstrative, clause_break = (

@@ -30,7 +30,13 @@ from datetime import date
 from functools import lru_cache, partial
 from os.path import commonprefix
 
-from newsframe.actors import ActorMention, find_actor_mentions, resolve_title, trie_pattern
+from newsframe.actors import (
+    ActorMention,
+    case_free_lower,
+    find_actor_mentions,
+    resolve_title,
+    trie_pattern,
+)
 from newsframe.actors import country_of as _country_of
 from newsframe.article import Article, Sentence
 from newsframe.dates import DateMention, find_dates
@@ -86,7 +92,7 @@ _ANY_CHANNEL_RE = _any_of([p for p, _ in _CHANNELS], re.IGNORECASE)
 
 def _lowerable(pattern: str) -> bool:
     """Whether a case-insensitive pattern, compiled case-sensitive, finds in lower-cased text
-    (``_lowered``) exactly what it finds in the text.
+    (``case_free_lower``) exactly what it finds in the text.
 
     True for patterns written in lower case (so no ``\\W``, ``\\B``...) whose only non-ASCII
     characters are caseless marks (’), with no character given by code, back-reference or
@@ -1444,7 +1450,7 @@ def _names_speaker(ctx: _Context, start: int, end: int, speaker: _Speaker) -> bo
 
 def _channel_in(attribution: str) -> str:
     """The channel of the first row of statement_channels.csv matching ``attribution``."""
-    lowered = _lowered(attribution) if _CHANNELS_LOWER is not None else None
+    lowered = case_free_lower(attribution) if _CHANNELS_LOWER is not None else None
     if lowered is not None:
         text, rows, any_row = lowered, _CHANNELS_LOWER, _ANY_CHANNEL_LOWER_RE
     else:
@@ -1550,7 +1556,7 @@ def _any_match(
 ) -> bool:
     """Whether one of the IGNORECASE ``patterns`` matches in ``text`` (searching the lower-cased
     text with ``lower_patterns``, the same compiled case-sensitive, where they allow it)."""
-    lowered = _lowered(text) if lower_patterns is not None and patterns else None
+    lowered = case_free_lower(text) if lower_patterns is not None and patterns else None
     if lowered is not None:
         return any(p.search(lowered) for p in lower_patterns)  # type: ignore[union-attr]
     return any(p.search(text) for p in patterns)
@@ -1607,7 +1613,7 @@ class _StanceWords:
 
 _STANCE_WORDS = _StanceWords.compile(lower=False)
 # Lower-case patterns find in lower-cased text exactly what the IGNORECASE ones find in the text
-# when the words are ASCII (see _lowered); otherwise only the IGNORECASE ones are used.
+# when the words are ASCII (see case_free_lower); otherwise only the IGNORECASE ones are used.
 _STANCE_LOWER_WORDS = (
     _StanceWords.compile(lower=True)
     if all(
@@ -1625,19 +1631,9 @@ _STANCE_LOWER_WORDS = (
 )
 
 
-def _lowered(text: str) -> str | None:
-    """``text.lower()`` when lower-case ASCII patterns find in it exactly what IGNORECASE finds
-    in ``text``: lower-casing kept every offset, and there is no dotless ``ı`` or long ``ſ``
-    (the only characters IGNORECASE matches to ASCII letters that lower() leaves alone)."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or "ı" in lowered or "ſ" in lowered:
-        return None
-    return lowered
-
-
 def _stance_words(text: str) -> tuple[str, _StanceWords]:
     """The text to match stance words in, and the patterns to match there."""
-    lowered = _lowered(text) if _STANCE_LOWER_WORDS is not None else None
+    lowered = case_free_lower(text) if _STANCE_LOWER_WORDS is not None else None
     if lowered is None:
         return text, _STANCE_WORDS
     return lowered, _STANCE_LOWER_WORDS  # type: ignore[return-value]
