@@ -20,6 +20,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textblob import TextBlob
 
 from newsframe.actors import find_actor_mentions
 from newsframe.article import Article
@@ -319,6 +320,13 @@ def test_sentiment_scores_stay_in_range(text: str) -> None:
     assert isinstance(n_scored, int) and n_scored >= 0
     assert tone is None or -1.0 <= tone <= 1.0
     assert score_text(text) == (polarity, subjectivity, n_scored, tone)
+    # TextBlob's own figures, whatever the text: the pre-loaded analyser changes speed only.
+    blob = TextBlob(text).sentiment_assessments
+    assert (polarity, subjectivity, n_scored) == (
+        blob.polarity,
+        blob.subjectivity,
+        len(blob.assessments),
+    )
 
 
 # --- the build ------------------------------------------------------------------------------

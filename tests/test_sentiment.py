@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from textblob import TextBlob
 
+from newsframe import sentiment
 from newsframe.reference import read_reference_csv
 from newsframe.sentiment import (
     article_tone,
@@ -169,3 +170,24 @@ def test_article_tone_counts_unknown_sentences() -> None:
     assert out.loc["a1", "n_tone_unknown"] == 1
     assert out.loc["a1", "tone"] == pytest.approx(sentences.loc[0, "tone"])
     assert not math.isnan(out.loc["a2", "tone"])
+
+
+def test_loaded_analyser_gives_textblobs_scores_and_assessments() -> None:
+    # The analyser is TextBlob's own with plain dict lookups: every figure and chunk must match
+    # TextBlob(x).sentiment_assessments, including negations, modifiers, "!" and emoticons.
+    texts = [row["sentence"] for row in labelled()] + [
+        "It is not really good at all!",
+        "A very, very bad idea :-( but not terrible.",
+        "Never the worst; hardly surprising (!) and truly wonderful :)",
+        "",
+        "12 3.5 U.S. e.g. ... ?!",
+    ]
+    for text in texts:
+        ours = score_text(text)
+        blob = TextBlob(text).sentiment_assessments
+        assert (ours[0], ours[1], ours[2]) == (
+            blob.polarity,
+            blob.subjectivity,
+            len(blob.assessments),
+        )
+        assert sentiment._pattern_sentiment(text).assessments == blob.assessments

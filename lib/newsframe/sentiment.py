@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pandas as pd
-from textblob.en import sentiment as _pattern_sentiment  # what TextBlob(x).sentiment calls
+import textblob.en
 
 from newsframe.actors import ActorMention, find_actor_mentions
 from newsframe.reference import read_reference_csv, read_reference_yaml
@@ -48,6 +48,42 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*|[.,;:!?()\"“”—–]")
 _CLAUSE_BREAK = frozenset('.,;:!?()"“”—–')
 
 Score = tuple[float, float, int, float | None]
+
+
+class _LoadedSentiment(textblob.en.Sentiment):
+    """TextBlob's English analyser (what ``TextBlob(x).sentiment`` calls), loaded up front.
+
+    Same lexicon file, same settings, same ``__call__`` and ``assessments`` code: only the lookups
+    change. TextBlob's lexicon is a ``lazydict`` that routes every ``word in lexicon`` and
+    ``lexicon[word]`` through a Python method checking whether the file is loaded yet, three
+    times per word; once it is loaded, plain ``dict`` lookups give the same answers, and a
+    sentence scores about a fifth faster.
+    """
+
+    __contains__ = dict.__contains__
+    __getitem__ = dict.__getitem__
+    get = dict.get
+
+
+@cache
+def _pattern_analyser() -> _LoadedSentiment:
+    model = textblob.en.sentiment
+    analyser = _LoadedSentiment(
+        path=model.path,
+        synset=model._synset,
+        negations=model.negations,
+        modifiers=model.modifiers,
+        modifier=model.modifier,
+        tokenizer=model.tokenizer,
+        language="en",
+    )
+    analyser.load()
+    return analyser
+
+
+def _pattern_sentiment(text: str) -> tuple[float, float]:
+    """TextBlob's (polarity, subjectivity) of ``text``; the tuple carries ``.assessments``."""
+    return _pattern_analyser()(text)
 
 
 @dataclass(frozen=True, slots=True)
