@@ -8,6 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INPUT ?= seeds
 STAMP := $(VENV)/.installed
+PEER_VENV := .venv-peer
+PEER_STAMP := $(PEER_VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 PIP_FLAGS := --quiet --disable-pip-version-check --no-warn-script-location
 
@@ -67,9 +69,15 @@ lab: $(STAMP) ## open JupyterLab on the project kernel
 bench: $(STAMP) ## build speed and memory vs TextBlob alone (figures printed, not asserted)
 	$(BIN)/python bench/build_speed.py
 
-bench-peer: $(STAMP) ## newsframe vs spaCy+textacy+TextBlob: speed, memory, quote quality
-	$(BIN)/python -m pip install $(PIP_FLAGS) -r bench/requirements-peer.txt
-	$(BIN)/python bench/compare_peer.py --dask
+# The peer gets its own virtualenv: spaCy and textacy pull in scipy and scikit-learn, which nltk
+# (under TextBlob) then imports too, doubling newsframe's start-up if they shared .venv.
+$(PEER_STAMP): bench/requirements-peer.txt
+	@test -x $(PEER_VENV)/bin/python || $(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/python -m pip install $(PIP_FLAGS) -r bench/requirements-peer.txt 2>&1 | grep -v "^WARNING: Location" || true
+	@touch $@
+
+bench-peer: $(STAMP) $(PEER_STAMP) ## newsframe vs spaCy+textacy+TextBlob (in .venv-peer): speed, memory, quote quality
+	$(BIN)/python bench/compare_peer.py --peer-python $(PEER_VENV)/bin/python --dask
 
 bench-quality: $(STAMP) ## precision/recall of statements, events, frames and tone on the hand-checked sets
 	$(BIN)/python bench/statements_quality.py
@@ -77,5 +85,5 @@ bench-quality: $(STAMP) ## precision/recall of statements, events, frames and to
 	$(BIN)/python bench/tone_quality.py
 	$(BIN)/python bench/sentence_splitters.py
 
-clean: ## remove the virtualenv and generated exports (data/ is kept: it is committed)
-	rm -rf $(VENV) exports .pytest_cache .ruff_cache
+clean: ## remove the virtualenvs and generated exports (data/ is kept: it is committed)
+	rm -rf $(VENV) $(PEER_VENV) exports .pytest_cache .ruff_cache

@@ -6,6 +6,9 @@ scaled corpus (bench/scaled_corpus.py) with the same number of worker processes:
   peer:      python bench/peer_pipeline.py CORPUS OUT --jobs J
 Reported: articles/s (median of --rounds; wall time includes start-up and model loading), peak
 memory (largest resident set of the whole process tree, sampled every 20 ms), and the ratio.
+The peer runs in its own virtualenv (--peer-python, default .venv-peer/bin/python: what
+``make bench-peer`` creates), newsframe in the one running this script: each pays only for its
+own packages at start-up.
 Sizes above --peer-max are not run for the peer: its time there is extrapolated from the sizes
 it was run on, as a fixed start-up cost plus a per-article cost fitted to them (with one measured
 size, its rate is carried over unchanged, which slightly understates the peer: its start-up and
@@ -23,6 +26,7 @@ newsframe's quotes are its statements of kind ``direct``; the peer's are every t
 --dask adds the Dask engine's speed-up of 2 workers over 1 (LocalCluster) on --dask-size articles.
 
     .venv/bin/python bench/compare_peer.py [--sizes 1000 10000] [--rounds 3] [--jobs 2]
+        [--peer-python .venv-peer/bin/python]
         [--peer-max 1000] [--peer-rounds N] [--big-rounds N] [--dask] [--dask-size 1000]
 """
 
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import statistics
 import subprocess
@@ -94,9 +99,7 @@ def _score(quotes: dict[str, list[dict]], gold: dict[str, list[tuple[int, dict]]
     }
 
 
-def quality() -> dict[str, dict]:
-    import peer_pipeline
-
+def quality(peer_python: str) -> dict[str, dict]:
     gold = _gold()
     statements = build(SEEDS_DIR, None, jobs=1, progress=False, warn=lambda m: None).tables[
         "statements"
@@ -105,11 +108,15 @@ def quality() -> dict[str, dict]:
         f"{article_id}.txt": group.to_dict("records")
         for article_id, group in statements[statements["kind"] == "direct"].groupby("article_id")
     }
-    nlp = peer_pipeline.load_nlp()
-    peer = {
-        name: peer_pipeline.quotes_of(nlp(peer_pipeline.read_text(SEEDS_DIR / name)), name)
-        for name in gold
-    }
+    peer = json.loads(
+        subprocess.run(
+            [peer_python, str(BENCH / "peer_pipeline.py"), "--quotes-json"]
+            + [str(SEEDS_DIR / name) for name in gold],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
     return {"newsframe": _score(ours, gold), "peer": _score(peer, gold)}
 
 
@@ -170,9 +177,9 @@ def newsframe_command(corpus: Path, out: Path, jobs: int, *extra: str) -> list[s
     ]
 
 
-def peer_command(corpus: Path, out: Path, jobs: int) -> list[str]:
+def peer_command(peer_python: str, corpus: Path, out: Path, jobs: int) -> list[str]:
     return [
-        sys.executable,
+        peer_python,
         str(BENCH / "peer_pipeline.py"),
         str(corpus),
         str(out),
@@ -193,6 +200,11 @@ def main() -> None:
     parser.add_argument("--dask", action="store_true", help="also: Dask, 2 workers over 1")
     parser.add_argument("--dask-size", type=int, default=1000, help="corpus size for --dask")
     parser.add_argument("--no-quality", action="store_true")
+    parser.add_argument(
+        "--peer-python",
+        default=str(ROOT / ".venv-peer" / "bin" / "python"),
+        help="the peer's interpreter (make bench-peer installs it in .venv-peer)",
+    )
     args = parser.parse_args()
 
     if not args.no_quality:
@@ -201,7 +213,7 @@ def main() -> None:
             f"{'pipeline':10s} {'quotes':>6s} {'precision':>9s} {'recall':>7s} "
             f"{'speaker (matched)':>17s} {'speaker (all)':>13s}"
         )
-        for name, q in quality().items():
+        for name, q in quality(args.peer_python).items():
             print(
                 f"{name:10s} {q['quotes']:6d} {q['precision']:9.3f} {q['recall']:7.3f} "
                 f"{q['speaker_matched']:17.3f} {q['speaker_all']:13.3f}"
@@ -225,7 +237,7 @@ def main() -> None:
             print(f"{n:8d} {'newsframe':28s} {ours:11.1f} {ours_peak:9.0f}", flush=True)
             if n <= args.peer_max:
                 rate, peak = timed(
-                    peer_command(corpus, Path(tmp) / "out-peer", args.jobs),
+                    peer_command(args.peer_python, corpus, Path(tmp) / "out-peer", args.jobs),
                     n,
                     args.peer_rounds or args.rounds,
                 )

@@ -21,14 +21,21 @@ judged on avoidable failures:
   (``he``, ``she``) as the nearest person named before the quote; a surname alone (``Ryabkov``)
   as the full name the article used earlier (``Sergei Ryabkov``).
 
-    .venv/bin/python bench/peer_pipeline.py INPUT_DIR OUT_DIR [--jobs 2]
+    .venv-peer/bin/python bench/peer_pipeline.py INPUT_DIR OUT_DIR [--jobs 2]
+    .venv-peer/bin/python bench/peer_pipeline.py --quotes-json FILE...   (quotes, for quality)
+
+It runs in its own virtualenv (``make bench-peer`` creates ``.venv-peer`` from
+bench/requirements-peer.txt), so that spaCy, textacy and what they pull in (scipy,
+scikit-learn, ...) never sit in newsframe's environment and slow its start-up.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -203,7 +210,17 @@ def run(input_dir: Path, out_dir: Path | None, jobs: int = 1) -> dict[str, pd.Da
     return tables
 
 
+def print_quotes_json(paths: list[Path]) -> None:
+    """The direct quotes of each file, as JSON on stdout: {file name: [quote row, ...]}."""
+    nlp = load_nlp()
+    quotes = {path.name: quotes_of(nlp(read_text(path)), path.name) for path in paths}
+    print(json.dumps(quotes))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--quotes-json"]:
+        print_quotes_json([Path(name) for name in sys.argv[2:]])
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("input_dir", type=Path)
     parser.add_argument("out_dir", type=Path)
