@@ -7,6 +7,7 @@ engine maps it over a process pool; the Dask engine maps the same function over 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -415,10 +416,22 @@ def _run(
     if jobs == 1 or len(tasks) < 2 * jobs:
         yield from (analyse_file(*task) for task in tasks)
         return
+    # The first article is analysed here: it loads the lexicons and compiles the patterns once,
+    # before the pool forks its workers, which then inherit them instead of each paying ~0.3 s
+    # (the cross-references at the end use the same actor index).
+    yield analyse_task(tasks[0])
+    rest = tasks[1:]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(
-            analyse_task, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)))
-        )
+        # What exists now is long-lived (lexicons, patterns, modules): frozen, the workers'
+        # garbage collections do not walk it again and again. Workers are forked by map().
+        gc.freeze()
+        try:
+            mapped = pool.map(
+                analyse_task, rest, chunksize=max(1, min(32, len(rest) // (jobs * 8)))
+            )
+        finally:
+            gc.unfreeze()
+        yield from mapped
 
 
 def analyse_task(task: tuple[Path, ManifestEntry | None, str]) -> ArticleResult:
