@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from newsframe.pipeline import prepare_article
-from newsframe.statements import STATEMENT_COLUMNS, alliance_stance, extract_statements
+from newsframe.statements import STATEMENT_COLUMNS, _kind, alliance_stance, extract_statements
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -389,3 +390,16 @@ def test_dates_within_keeps_the_order_of_dates() -> None:
             for b in range(a, 15):
                 expected = [d for d in dates if a <= d.start < b and d.value is not None]
                 assert within(a, b) == expected
+
+
+def test_kind_clips_a_quote_that_begins_before_the_span() -> None:
+    # A span that starts inside a quote is still all quote: "direct", not "mixed" (the quote's
+    # start before the span used to be taken as a negative offset, keeping its words "outside").
+    text = "“We are partners and never allies,” he said, “never.”"
+    first = SimpleNamespace(start=0, end=text.index(",”") + 2)
+    second = SimpleNamespace(start=text.index("“never"), end=len(text))
+    ctx = SimpleNamespace(article=SimpleNamespace(flat=text))
+    inside = text.index("partners")
+    assert _kind(ctx, inside, first.end, [first]) == "direct"
+    assert _kind(ctx, inside, len(text), [first, second]) == "mixed"  # "he said" is outside
+    assert _kind(ctx, second.start, len(text), [second]) == "direct"

@@ -869,8 +869,8 @@ def _kind(ctx: _Context, start: int, end: int, inner: list[_Quote]) -> str:
     # Direct when no letter or digit lies outside the quotes (blanking them out of the span).
     flat = ctx.article.flat
     outside = flat[start:end]
-    for quote in inner:
-        a, b = quote.start - start, min(quote.end, end) - start
+    for quote in inner:  # a quote may begin before the span or end after it: clip it
+        a, b = max(quote.start, start) - start, min(quote.end, end) - start
         outside = outside[:a] + " " * (b - a) + outside[b:]
     return "mixed" if _WORD_CHAR_RE.search(outside) else "direct"
 
