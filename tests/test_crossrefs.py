@@ -28,6 +28,7 @@ from newsframe.crossrefs import (
     title_conflicts,
 )
 from newsframe.pipeline import read_article
+from newsframe.tables import to_frame
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 OUTLETS = {"000": "JPost", "001": "Al-Monitor", "002": "Radio Farda", "003": "Iran Project",
@@ -302,3 +303,18 @@ def test_most_shared_candidates_are_the_top_of_a_count(seed: int) -> None:
         members = [r for r in range(size) if level >> r & 1]
         got += [(count, r) for r in members[: keep or len(members)]]
     assert sorted(got, key=lambda item: (-item[0], item[1])) == [(c, r) for r, c in ranked]
+
+
+def test_empty_results_have_string_columns_like_full_ones() -> None:
+    # An empty object-typed part would make pd.concat with a full crossrefs table turn every
+    # string into a Python object (what the build does with these two at the end).
+    articles = to_frame("articles", [])
+    empty = [
+        title_conflicts(None, articles, claims={}),
+        cross_reference(to_frame("statements", []), to_frame("events", []), articles, claims={}),
+    ]
+    full = pd.DataFrame({column: ["x"] for column in empty[0].columns})
+    for part in empty:
+        assert part.empty
+        assert (part.dtypes == full.dtypes).all()
+        assert (pd.concat([full, part]).dtypes == full.dtypes).all()

@@ -568,13 +568,12 @@ class TableGatherer:
         self._pack()
         articles = _with_article_tone(to_frame("articles", self._articles), self._tone)
         statements, events = self._table("statements"), self._table("events")
-        parts = [
-            cross_reference(statements, events, articles, claims=self._claims),
-            title_conflicts(None, articles, claims=self._claims),
-        ]
-        # An empty part has object columns, and concat would then turn every string of the
-        # other into a Python object (+580 MiB for the 1.3 million rows of 10,000 articles).
-        crossrefs = pd.concat([part for part in parts if len(part)] or parts[:1])
+        crossrefs = pd.concat(
+            [
+                cross_reference(statements, events, articles, claims=self._claims),
+                title_conflicts(None, articles, claims=self._claims),
+            ]
+        )
         corpus_wide = {"articles": articles, "crossrefs": to_frame("crossrefs", crossrefs)}
         if self.writer is not None:
             for name in (*TABLE_NAMES, "boilerplate"):
