@@ -349,12 +349,7 @@ def _anchor(regex: re.Pattern[str]) -> tuple[tuple[str, ...], int, int] | None:
         nearest, farthest = sre_parser.SubPattern(parsed.state, items[:start]).getwidth()
         if farthest - nearest > 64:
             break  # the start of a match is too far from anything after this
-        run = {""}
-        for op, av in items[start:]:
-            exact = _exact(op, av)
-            if exact is None or len(run) * len(exact) > _MAX_NEEDLES:
-                break
-            run = {a + b for a in run for b in exact}
+        for run in _exact_runs(items[start:]):
             if min(map(len, run)) >= 3 and (best is None or _cost(run) < best[0]):
                 best = (_cost(run), tuple(sorted(run)), nearest, farthest)
     return None if best is None else best[1:]
@@ -385,14 +380,24 @@ def _exact(op: object, av: Any) -> set[str] | None:
     return None
 
 
-def _exact_sequence(items: list[tuple[object, Any]]) -> set[str] | None:
-    strings = {""}
+def _exact_runs(items: list[tuple[object, Any]]) -> Iterator[set[str]]:
+    """The strings the first 1, 2, ... of ``items`` can match together, for as long as each
+    item is exact and they stay at most _MAX_NEEDLES."""
+    run = {""}
     for op, av in items:
         exact = _exact(op, av)
-        if exact is None or len(strings) * len(exact) > _MAX_NEEDLES:
-            return None
-        strings = {a + b for a in strings for b in exact}
-    return strings
+        if exact is None or len(run) * len(exact) > _MAX_NEEDLES:
+            return
+        run = {a + b for a in run for b in exact}
+        yield run
+
+
+def _exact_sequence(items: list[tuple[object, Any]]) -> set[str] | None:
+    """The strings the whole sequence ``items`` can match, or None."""
+    runs = list(_exact_runs(items))
+    if len(runs) < len(items):
+        return None
+    return runs[-1] if runs else {""}
 
 
 def _required(items: list[tuple[object, Any]]) -> set[str] | None:
@@ -400,14 +405,7 @@ def _required(items: list[tuple[object, Any]]) -> set[str] | None:
     candidates: list[set[str]] = []
     for start in range(len(items)):
         # every run of consecutive exact items is a candidate: their strings are adjacent
-        run = {""}
-        for op, av in items[start:]:
-            exact = _exact(op, av)
-            if exact is None or len(run) * len(exact) > _MAX_NEEDLES:
-                break
-            run = {a + b for a in run for b in exact}
-            if "" not in run:
-                candidates.append(run)
+        candidates += [run for run in _exact_runs(items[start:]) if "" not in run]
         op, av = items[start]
         inner = _required_inside(op, av)
         if inner is not None:
