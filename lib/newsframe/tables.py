@@ -157,15 +157,6 @@ def check_table_format(table_format: str) -> None:
         raise ValueError(f"unknown table format {table_format!r} ({', '.join(TABLE_FORMATS)})")
 
 
-def write_tables(
-    tables: Mapping[str, pd.DataFrame], out_dir: Path, *, table_format: str = "csv"
-) -> None:
-    """Write every table into ``out_dir`` atomically: all new files appear at once, or none."""
-    with TableWriter(out_dir, table_format=table_format) as writer:
-        for name, frame in tables.items():
-            writer.append(name, frame)
-
-
 class TableWriter:
     """Writes tables chunk by chunk into a staging folder, then swaps it in for ``out_dir``.
 
