@@ -13,7 +13,7 @@ import pytest
 from newsframe.build import build
 from newsframe.config import TABLE_NAMES
 from newsframe.engines import batch_size
-from newsframe.tables import FLOAT_FORMAT
+from newsframe.tables import csv_text
 
 _WORD = re.compile(r"\b[a-z]{6,}\b")
 
@@ -113,7 +113,7 @@ def test_parquet_tables_read_back_as_the_csv_tables(built) -> None:
         read = pd.read_parquet(out / "parquet" / f"{name}.parquet")
         pd.testing.assert_frame_equal(read, frame, check_exact=True, obj=name)
         # written as CSV, the Parquet table gives the CSV file's bytes
-        as_csv = read.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+        as_csv = csv_text(read)
         assert as_csv.encode() == (out / "local" / f"{name}.csv").read_bytes(), name
 
 

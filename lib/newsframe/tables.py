@@ -3,17 +3,27 @@
 Columns listed first are the public contract (``CONTRACT.md``); extra columns follow them.
 Rows are sorted on stable keys and written with fixed float precision, so the same inputs
 give byte-identical files.
+
+CSV files are written by Arrow's CSV writer (C++), about ten times faster than ``to_csv``,
+which made up a third of the main process's time in a large build. Arrow quotes every text
+value; numbers and empty values are written bare, scores with four decimals.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from newsframe.config import DATA_DIR
 
@@ -113,7 +123,8 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "boilerplate": ("article_id", "start"),
 }
 
-FLOAT_FORMAT = "%.4f"
+FLOAT_DECIMALS = 4
+FLOAT_FORMAT = f"%.{FLOAT_DECIMALS}f"
 # Counts and offsets stay integers even where a rejected article leaves them empty.
 INTEGER_COLUMNS = frozenset(
     {
@@ -211,8 +222,7 @@ class TableWriter:
     def _start(self, name: str, frame: pd.DataFrame) -> object:
         path = self.staging / f"{name}.{self.table_format}"
         if self.table_format == "csv":
-            return path.open("w", encoding="utf-8", newline="")
-        import pyarrow as pa
+            return path.open("wb")
         import pyarrow.parquet as pq
 
         schema = pa.Schema.from_pandas(frame, preserve_index=False)
@@ -224,19 +234,10 @@ class TableWriter:
     def _write(self, name: str, frame: pd.DataFrame, *, header: bool) -> None:
         target = self._open[name]
         if self.table_format == "csv":
-            if header or len(frame):
-                frame.to_csv(
-                    target,
-                    header=header,
-                    index=False,
-                    lineterminator="\n",
-                    float_format=FLOAT_FORMAT,
-                )
+            write_csv(frame, target, header=header)  # type: ignore[arg-type]
             return
         if not len(frame):
             return
-        import pyarrow as pa
-
         target.write_table(  # type: ignore[attr-defined]
             pa.Table.from_pandas(frame, schema=target.schema, preserve_index=False)  # type: ignore[attr-defined]
         )
@@ -270,6 +271,46 @@ class TableWriter:
             self._close_files()
         finally:
             shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def write_csv(frame: pd.DataFrame, handle: BinaryIO, *, header: bool = True) -> None:
+    """``frame``'s rows as CSV (UTF-8, ``\\n`` line ends, no index) onto a binary ``handle``.
+
+    The header is written as the ``csv`` module writes it (bare names); the rows by Arrow, every
+    text value quoted, empty text and missing values as empty fields, floats with
+    ``FLOAT_DECIMALS`` decimals (rounded as ``FLOAT_FORMAT`` rounds), integers bare.
+    """
+    if header:
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow([str(c) for c in frame.columns])
+        handle.write(line.getvalue().encode("utf-8"))
+    if len(frame):
+        options = pa_csv.WriteOptions(include_header=False, quoting_style="needed")
+        pa_csv.write_csv(_for_csv(frame), handle, options)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """What ``write_csv`` writes for ``frame``, as a string."""
+    buffer = io.BytesIO()
+    write_csv(frame, buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _for_csv(frame: pd.DataFrame) -> pa.Table:
+    columns = {}
+    for name in frame.columns:
+        series = frame[name]
+        if pd.api.types.is_float_dtype(series.dtype):
+            # Formatted by Python (correctly rounded, as to_csv's float_format), then read as
+            # fixed-point decimals, which Arrow writes with exactly that many decimals.
+            text = [None if value != value else FLOAT_FORMAT % value for value in series.tolist()]
+            array = pa.array(text, pa.string()).cast(pa.decimal128(38, FLOAT_DECIMALS))
+        else:
+            array = pa.array(series, from_pandas=True)
+            if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+                array = pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
+        columns[str(name)] = array
+    return pa.table(columns)
 
 
 def _keep_unmanaged_files(out_dir: Path, staging: Path, managed: set[str]) -> None:
