@@ -21,11 +21,13 @@ A sentence in which neither lexicon scored any word has tone ``None``: unknown, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 import pandas as pd
+import textblob._text
 import textblob.en
 
 from newsframe.actors import ActorMention, find_actor_mentions
@@ -54,15 +56,91 @@ class _LoadedSentiment(textblob.en.Sentiment):
     """TextBlob's English analyser (what ``TextBlob(x).sentiment`` calls), loaded up front.
 
     Same lexicon file, same settings, same ``__call__`` and ``assessments`` code: only the lookups
-    change. TextBlob's lexicon is a ``lazydict`` that routes every ``word in lexicon`` and
-    ``lexicon[word]`` through a Python method checking whether the file is loaded yet, three
-    times per word; once it is loaded, plain ``dict`` lookups give the same answers, and a
-    sentence scores about a fifth faster.
+    and the tokenizer's speed change. TextBlob's lexicon is a ``lazydict`` that routes every
+    ``word in lexicon`` and ``lexicon[word]`` through a Python method checking whether the file
+    is loaded yet, three times per word; once it is loaded, plain ``dict`` lookups give the same
+    answers. The tokenizer is ``_RememberingTokenizer`` around TextBlob's own.
     """
 
     __contains__ = dict.__contains__
     __getitem__ = dict.__getitem__
     get = dict.get
+
+
+class _RememberingTokenizer:
+    """TextBlob's tokenizer (``find_tokens``): the same words, about 3.5x faster on news.
+
+    ``find_tokens`` works in three steps, and ``Sentiment`` keeps only the words, in order:
+
+    1. Whole-text edits: a space before "n't" (its other contraction rules add a space before
+       an apostrophe, which it then surrounds with spaces anyway), spaces around quote marks,
+       a blank line becomes an END-OF-SENTENCE marker, white space is collapsed.
+    2. Each white-space separated token is split into words and punctuation on its own, by
+       rules (abbreviations, "...", leading and trailing punctuation) that read that token only.
+    3. Words are grouped into sentences, END-OF-SENTENCE markers dropped, and two patterns
+       rewritten inside each sentence: "( ! )" becomes "(!)", a spaced emoticon (": )") is
+       joined (":)").
+
+    Here step 1 runs as string methods, step 2 as ``find_tokens`` of each distinct token,
+    remembered (news repeats its words; the markers come out of it dropped), and step 3 is
+    left out when it cannot change anything: when neither pattern matches anywhere in the
+    words, no sentence of them holds a match either. Otherwise the text goes through
+    ``find_tokens`` whole. The tests compare both on arbitrary text.
+
+    A sentence of remembered tokens costs about 12 us instead of 44; one whose tokens are all
+    new costs about twice ``find_tokens`` (the new tokens go through it together, with a
+    separator between each two).
+    """
+
+    def __init__(self, find_tokens: Callable[[str], list[str]], limit: int = 50_000) -> None:
+        self.find_tokens = find_tokens
+        self.limit = limit  # tokens remembered (a bound on memory; the words do not depend on it)
+        self.memo: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        edited = text.replace("n't", " n't").translate(_SPACED_QUOTES)
+        if "\n" in edited:
+            edited = _BLANK_LINES.sub(_SENTENCE_END, edited.replace("\r\n", "\n"))
+        tokens = edited.split()  # str.split's white space is exactly what ``\s`` matches
+        memo = self.memo
+        found = [memo.get(token) for token in tokens]
+        if None in found:
+            new = self._split({t for t, f in zip(tokens, found, strict=True) if f is None})
+            if len(memo) < self.limit:
+                memo.update(new)
+            found = [new[t] if f is None else f for t, f in zip(tokens, found, strict=True)]
+        words = list(chain.from_iterable(found))  # type: ignore[arg-type]
+        joined = " ".join(words)
+        if ("(" in joined and _SARCASM.search(joined)) or _EMOTICONS.search(joined):
+            return self.find_tokens(text)
+        return words
+
+    def _split(self, tokens: set[str]) -> dict[str, tuple[str, ...]]:
+        """Step 2 for tokens not remembered: one ``find_tokens`` call over them all, a
+        separator token between each two (it has no punctuation to split off and is part of no
+        emoticon, so nothing joins across it; a token holding it goes alone)."""
+        alone = sorted(t for t in tokens if _SEPARATOR in t)
+        together = sorted(tokens.difference(alone))
+        split = {t: tuple(" ".join(self.find_tokens(t)).split()) for t in alone}
+        if not together:
+            return split
+        words = " ".join(self.find_tokens(f" {_SEPARATOR} ".join(together))).split()
+        pieces: list[list[str]] = [[]]
+        for word in words:
+            if word == _SEPARATOR:
+                pieces.append([])
+            else:
+                pieces[-1].append(word)
+        split.update(zip(together, map(tuple, pieces), strict=True))
+        return split
+
+
+_SPACED_QUOTES = str.maketrans({mark: f" {mark} " for mark in "“”‘’'\""})
+_BLANK_LINES = re.compile(r"\n{2,}")  # find_tokens' ``linebreak``
+_SENTENCE_END = f" {textblob._text.EOS} "
+_SEPARATOR = "\x01"
+_SARCASM = textblob._text.RE_SARCASM
+_EMOTICONS = textblob._text.RE_EMOTICONS
 
 
 @cache
@@ -74,7 +152,7 @@ def _pattern_analyser() -> _LoadedSentiment:
         negations=model.negations,
         modifiers=model.modifiers,
         modifier=model.modifier,
-        tokenizer=model.tokenizer,
+        tokenizer=_RememberingTokenizer(model.tokenizer),
         language="en",
     )
     analyser.load()
