@@ -290,6 +290,15 @@ def test_stray_nul_bytes_are_removed_with_a_warning(corpus) -> None:
     assert any(m.startswith("a.txt: ") and "NUL" in m for m in messages)
 
 
+def test_files_sharing_a_stem_keep_apart_ids(corpus) -> None:
+    other = ENGLISH.replace("Turkey", "Greece").replace("Ankara", "Athens")
+    folder = corpus({"talks.txt": ENGLISH, "talks.md": other, "solo.txt": FRENCH})
+    report, _ = quiet_build(folder)
+    articles = report.tables["articles"]
+    ids = dict(zip(articles["file"], articles["article_id"], strict=True))
+    assert ids == {"talks.txt": "talks_txt", "talks.md": "talks_md", "solo.txt": "solo"}
+
+
 def test_html_page_goes_through_the_extractor(corpus) -> None:
     page = (
         "<!doctype html><html><head><title>Talks resume | Example News</title>"

@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -360,8 +361,7 @@ def build(
     for problem in problems:
         warn(problem)
     paths = ingest.list_inputs(input_dir)
-    stems = [p.stem for p in paths]
-    duplicated_stems = {s for s in stems if stems.count(s) > 1}
+    duplicated_stems = {stem for stem, n in Counter(p.stem for p in paths).items() if n > 1}
     tasks = [(p, manifest.get(p.name), article_id_for(p.name, duplicated_stems)) for p in paths]
     # In article-id order, the order of every per-article table: chunks append already sorted.
     tasks.sort(key=lambda task: task[2])
