@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from newsframe.build import build
+from newsframe.tables import SORT_KEYS
 
 ENGLISH = (
     "Turkey and Russia agree to resume talks\n\n"
@@ -90,6 +91,13 @@ def test_metadata_from_manifest_and_text(seed_report) -> None:
     assert iran_project["headline"] == "How Russia-Israel engagement is benefiting Iran"
     monitor = row_of(seed_report, "001_5359c475bb044582.txt")
     assert monitor["headline"] == "TEHRAN, MOSCOW DIFFER ON SYRIA, BUT SHARE INTERESTS ELSEWHERE"
+
+
+def test_every_table_is_sorted_on_its_keys(seed_report) -> None:
+    for name, frame in seed_report.tables.items():
+        resorted = frame.sort_values(list(SORT_KEYS[name]), kind="stable").reset_index(drop=True)
+        pd.testing.assert_frame_equal(frame, resorted, obj=name)
+    assert {g[0] for g in seed_report.tables["crossrefs"]["group_id"]} == {"e", "s", "t"}
 
 
 def test_sentence_offsets_point_at_the_source(seed_report, seeds_dir) -> None:

@@ -568,13 +568,19 @@ class TableGatherer:
         self._pack()
         articles = _with_article_tone(to_frame("articles", self._articles), self._tone)
         statements, events = self._table("statements"), self._table("events")
+        # Cross-references come sorted (groups e…, s…); title conflicts (t…) sort after them.
+        # The largest table is sorted once, by cross_reference, not copied again here.
         crossrefs = pd.concat(
             [
                 cross_reference(statements, events, articles, claims=self._claims),
-                title_conflicts(None, articles, claims=self._claims),
-            ]
+                to_frame("crossrefs", title_conflicts(None, articles, claims=self._claims)),
+            ],
+            ignore_index=True,
         )
-        corpus_wide = {"articles": articles, "crossrefs": to_frame("crossrefs", crossrefs)}
+        corpus_wide = {
+            "articles": articles,
+            "crossrefs": to_frame("crossrefs", crossrefs, presorted=True),
+        }
         if self.writer is not None:
             for name in (*TABLE_NAMES, "boilerplate"):
                 if name in corpus_wide:

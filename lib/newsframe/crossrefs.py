@@ -508,7 +508,8 @@ def cross_reference(
     *,
     claims: Claims | None = None,
 ) -> pd.DataFrame:
-    """Groups of the same statement or event across articles, one row per member and field.
+    """Groups of the same statement or event across articles, one row per member and field,
+    sorted as the ``crossrefs`` table is (event groups ``e…`` first, then statements ``s…``).
 
     ``texts`` (article_id -> original text) adds the spelling and title each outlet gives the
     people named around a member, and ``title_holder`` rows when members give one title (same
@@ -654,8 +655,9 @@ class _Rows:
         self.values.append(values)
 
     def table(self) -> pd.DataFrame:
-        """The rows without duplicates, sorted by group, field, article, member and value."""
-        sort_by = ["group_id", "field", "article_id", "member_id", "value"]
+        """The rows without duplicates, sorted by group, member, article, field and value: the
+        order of the ``crossrefs`` table (``tables.SORT_KEYS``; a member is in one article)."""
+        sort_by = ["group_id", "member_id", "article_id", "field", "value"]
         if not self.values:
             frame = pd.DataFrame([], columns=CROSSREF_COLUMNS, dtype=_STRING)
             return (

@@ -140,8 +140,11 @@ INTEGER_COLUMNS = frozenset(
 )
 
 
-def to_frame(name: str, rows: list[Mapping[str, object]] | pd.DataFrame) -> pd.DataFrame:
-    """Rows (dicts or a DataFrame) with the table's columns in order, sorted on its keys."""
+def to_frame(
+    name: str, rows: list[Mapping[str, object]] | pd.DataFrame, *, presorted: bool = False
+) -> pd.DataFrame:
+    """Rows (dicts or a DataFrame) with the table's columns in order, sorted on its keys
+    (``presorted``: the caller has them in that order already; sorting would only copy them)."""
     columns = list(COLUMNS[name])
     if isinstance(rows, pd.DataFrame):
         frame = rows.reset_index(drop=True).infer_objects()  # str columns, as from dicts
@@ -154,7 +157,7 @@ def to_frame(name: str, rows: list[Mapping[str, object]] | pd.DataFrame) -> pd.D
     # Scores stay floats even in a chunk whose every score is empty (written the same either way).
     for column in FLOAT_COLUMNS.intersection(frame.columns):
         frame[column] = pd.to_numeric(frame[column]).astype("float64")
-    if len(frame):
+    if len(frame) and not presorted:
         frame = frame.sort_values(list(SORT_KEYS[name]), kind="stable").reset_index(drop=True)
     return frame
 
