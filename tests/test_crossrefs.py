@@ -24,6 +24,7 @@ from newsframe.crossrefs import (
     _statement_groups,
     article_title_claims,
     cross_reference,
+    cross_reference_parts,
     discrepancies,
     title_conflicts,
 )
@@ -336,3 +337,21 @@ def test_cross_reference_rows_come_in_the_tables_order(statements, articles, tex
     resorted = table.sort_values(keys, kind="stable").reset_index(drop=True)
     pd.testing.assert_frame_equal(table, resorted)
     assert not table.duplicated().any()
+
+
+@pytest.mark.parametrize("rows", [1, 5, 35])
+def test_cross_reference_parts_make_the_table_in_order(statements, articles, texts, rows) -> None:
+    # The build writes the parts one after another: together they are the table, row for row.
+    events = pd.DataFrame(
+        [
+            {"event_id": f"{a}-e1", "article_id": a, "sentence_id": 0, "start": 0, "end": 5,
+             "date": "2019-01-25", "event_type": "meet", "actor1": "Russia", "actor2": "Iran"}
+            for a in ("004", "001", "002")
+        ]
+    )  # fmt: skip
+    whole = cross_reference(statements, events, articles, texts)
+    parts = list(cross_reference_parts(statements, events, articles, texts, rows=rows))
+    assert len(whole) > 35
+    assert [len(p) for p in parts[:-1]] == [rows] * (len(parts) - 1)
+    assert 0 < len(parts[-1]) <= rows
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)

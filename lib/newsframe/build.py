@@ -28,7 +28,7 @@ from newsframe.actors import ActorMention, find_actor_mentions
 from newsframe.article import Article
 from newsframe.boilerplate import BodyText
 from newsframe.config import DATA_DIR, SEEDS_DIR, TABLE_NAMES
-from newsframe.crossrefs import article_title_claims, cross_reference, title_conflicts
+from newsframe.crossrefs import article_title_claims, cross_reference_parts, title_conflicts
 from newsframe.dates import find_dates
 from newsframe.events import extract_events
 from newsframe.framing import find_frames
@@ -478,6 +478,7 @@ class TableGatherer:
     CHUNK_ARTICLES = 500
     # Cross-references are computed from these at the end, so their chunks are always kept.
     KEPT_FOR_CROSSREFS = ("statements", "events")
+    CROSSREF_ROWS = 100_000  # rows per part of the cross-reference table, made and written
 
     def __init__(self, writer: TableWriter | None = None, *, keep: bool = True) -> None:
         self.warnings: list[str] = []
@@ -564,34 +565,50 @@ class TableGatherer:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The corpus-wide tables (articles with their tone, cross-references), written last;
-        returns every table kept in memory."""
+        returns every table kept in memory (without ``keep``: articles, statements, events)."""
         self._pack()
         articles = _with_article_tone(to_frame("articles", self._articles), self._tone)
         statements, events = self._table("statements"), self._table("events")
-        # Cross-references come sorted (groups e…, s…); title conflicts (t…) sort after them.
-        # The largest table is sorted once, by cross_reference, not copied again here.
-        crossrefs = pd.concat(
-            [
-                cross_reference(statements, events, articles, claims=self._claims),
-                to_frame("crossrefs", title_conflicts(None, articles, claims=self._claims)),
-            ],
-            ignore_index=True,
+        # Cross-references come sorted (groups e…, s…), in parts; title conflicts (t…) sort
+        # after them. Without ``keep`` each part is written and let go: the largest table is
+        # never whole in memory.
+        crossrefs = [
+            to_frame("crossrefs", part, presorted=True)
+            for part in self._stream(
+                "crossrefs",
+                cross_reference_parts(
+                    statements, events, articles, claims=self._claims, rows=self.CROSSREF_ROWS
+                ),
+            )
+        ]
+        crossrefs += self._stream(
+            "crossrefs",
+            [to_frame("crossrefs", title_conflicts(None, articles, claims=self._claims))],
         )
-        corpus_wide = {
-            "articles": articles,
-            "crossrefs": to_frame("crossrefs", crossrefs, presorted=True),
-        }
         if self.writer is not None:
+            self.writer.append("articles", articles)
             for name in (*TABLE_NAMES, "boilerplate"):
-                if name in corpus_wide:
-                    self.writer.append(name, corpus_wide[name])
-                elif not self.writer.started(name):
+                if not self.writer.started(name):
                     self.writer.append(name, to_frame(name, []))
         if not self.keep:
-            return {**corpus_wide, "statements": statements, "events": events}
-        tables = {**corpus_wide, **{name: self._table(name) for name in self._chunks}}
+            return {"articles": articles, "statements": statements, "events": events}
+        tables = {
+            "articles": articles,
+            "crossrefs": pd.concat(crossrefs, ignore_index=True),
+            **{name: self._table(name) for name in self._chunks},
+        }
         names = (*TABLE_NAMES, "boilerplate")
         return {name: tables.get(name, to_frame(name, [])) for name in names}
+
+    def _stream(self, name: str, parts: Iterable[pd.DataFrame]) -> list[pd.DataFrame]:
+        """Each part of table ``name`` written as it comes; the parts, when they are kept."""
+        kept = []
+        for part in parts:
+            if self.writer is not None and len(part):
+                self.writer.append(name, part)
+            if self.keep:
+                kept.append(part)
+        return kept
 
 
 def assemble_tables(results: Iterable[ArticleResult]) -> dict[str, pd.DataFrame]:

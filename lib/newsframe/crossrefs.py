@@ -124,6 +124,20 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset([w for w in _WORD.findall(str(text).lower()) if w not in _STOP])
 
 
+class _ContentWords:
+    """``_content_words`` of each text, made when asked for and not kept: a quote's words are
+    read once, and a corpus's sets of words would take more memory than its tables."""
+
+    def __init__(self, texts: Sequence[object]) -> None:
+        self.texts = texts
+
+    def __getitem__(self, i: int) -> frozenset[str]:
+        return _content_words(self.texts[i])  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
 def _day(value: object) -> date | None:
     try:
         return date.fromisoformat(str(value)) if value and str(value) != "nan" else None
@@ -218,7 +232,7 @@ SAME_WORDING = 0.9
 
 
 def _join_same_words(
-    groups: _Groups, block: list[int], words: list[frozenset[str]], articles: list[str]
+    groups: _Groups, block: list[int], words: Sequence[frozenset[str]], articles: list[str]
 ) -> None:
     """Join rows whose quotes share QUOTE_OVERLAP of the shorter one's content words.
 
@@ -376,7 +390,7 @@ def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
     blocks, so the cost grows with the rows, not with their pairs.
     """
     rows = statements.reset_index(drop=True)
-    words = [_content_words(q) for q in _column(rows, "quote")]
+    words = _ContentWords(_column(rows, "quote"))
     speaker = [
         sid or name
         for sid, name in zip(
@@ -516,8 +530,25 @@ def cross_reference(
     content words) to different people. ``claims`` (article_id -> ``article_title_claims``)
     does the same without the texts, and wins over them.
     """
+    parts = cross_reference_parts(statements, events, articles, texts, claims=claims, rows=None)
+    return next(parts)
+
+
+def cross_reference_parts(
+    statements: pd.DataFrame,
+    events: pd.DataFrame,
+    articles: pd.DataFrame,
+    texts: Mapping[str, str] | None = None,
+    *,
+    claims: Claims | None = None,
+    rows: int | None = 200_000,
+) -> Iterator[pd.DataFrame]:
+    """``cross_reference`` in consecutive parts of at most ``rows`` rows (None: one part), so a
+    build can write the largest table without holding it whole: its rows are kept as numbers
+    into their distinct strings until a part is made."""
     with _no_cycle_collection():
-        return _cross_reference(statements, events, articles, texts, claims)
+        ordered = _cross_reference(statements, events, articles, texts, claims)
+    yield from ordered.parts(rows)
 
 
 @contextmanager
@@ -539,7 +570,7 @@ def _cross_reference(
     articles: pd.DataFrame,
     texts: Mapping[str, str] | None,
     claims: Claims | None,
-) -> pd.DataFrame:
+) -> _SortedRows:
     outlets = _outlets(articles)
     known = _claims_of(texts, claims) if texts is not None or claims is not None else None
     plans = (
@@ -569,7 +600,7 @@ def _cross_reference(
             titles = _add_text_fields(rows, members, known)
             _add_title_holders(rows, members, titles)
     # Rows come by field, not by group: sorted (and freed of duplicates) the table is the same.
-    return rows.table()
+    return rows.sorted()
 
 
 class _Members:
@@ -654,15 +685,11 @@ class _Rows:
             self.fields.append(_factorized(field))
         self.values.append(values)
 
-    def table(self) -> pd.DataFrame:
+    def sorted(self) -> _SortedRows:
         """The rows without duplicates, sorted by group, member, article, field and value: the
         order of the ``crossrefs`` table (``tables.SORT_KEYS``; a member is in one article)."""
-        sort_by = ["group_id", "member_id", "article_id", "field", "value"]
         if not self.values:
-            frame = pd.DataFrame([], columns=CROSSREF_COLUMNS, dtype=_STRING)
-            return (
-                frame.drop_duplicates().sort_values(sort_by, kind="stable").reset_index(drop=True)
-            )
+            return _SortedRows({c: (np.zeros(0, np.int64), _objects([])) for c in CROSSREF_COLUMNS})
         member = np.concatenate(self.members)
         columns = {c: _codes_of(np.concatenate(v)) for c, v in self.identity.items()}
         columns["field"] = _merged(self.fields)
@@ -671,13 +698,35 @@ class _Rows:
             c: columns[c][0][member] if c in self._IDENTITY else columns[c][0] for c in columns
         }
         # Codes number the distinct strings in sorted order: sorting codes sorts the strings.
+        sort_by = ["group_id", "member_id", "article_id", "field", "value"]
         order = np.lexsort([codes[c] for c in reversed(sort_by)])
-        keys = np.stack([codes[c][order] for c in sort_by])
         # Rows equal on the sort keys are equal (kind and outlet follow group and article).
-        first = np.ones(len(order), dtype=bool)
-        first[1:] = (keys[:, 1:] != keys[:, :-1]).any(axis=0)
+        first = np.zeros(len(order), dtype=bool)
+        first[:1] = True
+        for c in sort_by:
+            ranked = codes[c][order]
+            first[1:] |= ranked[1:] != ranked[:-1]
         order = order[first]
-        return pd.DataFrame({c: _strings(codes[c][order], columns[c][1]) for c in CROSSREF_COLUMNS})
+        return _SortedRows({c: (codes[c][order], columns[c][1]) for c in CROSSREF_COLUMNS})
+
+
+class _SortedRows:
+    """The ``crossrefs`` rows in table order, each column as codes into its distinct strings."""
+
+    def __init__(self, columns: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+        self.columns = columns
+        self.size = len(next(iter(columns.values()))[0])
+
+    def parts(self, rows: int | None) -> Iterator[pd.DataFrame]:
+        """The rows as frames of at most ``rows`` rows (None: one frame), in order."""
+        step = rows or max(self.size, 1)
+        for start in range(0, max(self.size, 1), step):
+            yield pd.DataFrame(
+                {
+                    c: _strings(codes[start : start + step], distinct)
+                    for c, (codes, distinct) in self.columns.items()
+                }
+            )
 
 
 def _factorized(values: np.ndarray | pd.Series) -> tuple[np.ndarray, np.ndarray]:
