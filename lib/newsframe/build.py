@@ -569,22 +569,9 @@ class TableGatherer:
         self._pack()
         articles = _with_article_tone(to_frame("articles", self._articles), self._tone)
         statements, events = self._table("statements"), self._table("events")
-        # Cross-references come sorted (groups e…, s…), in parts; title conflicts (t…) sort
-        # after them. Without ``keep`` each part is written and let go: the largest table is
-        # never whole in memory.
-        crossrefs = [
-            to_frame("crossrefs", part, presorted=True)
-            for part in self._stream(
-                "crossrefs",
-                cross_reference_parts(
-                    statements, events, articles, claims=self._claims, rows=self.CROSSREF_ROWS
-                ),
-            )
-        ]
-        crossrefs += self._stream(
-            "crossrefs",
-            [to_frame("crossrefs", title_conflicts(None, articles, claims=self._claims))],
-        )
+        # Without ``keep`` each part of the cross-references is written and let go: the largest
+        # table is never whole in memory.
+        crossrefs = self._stream("crossrefs", self._crossref_parts(statements, events, articles))
         if self.writer is not None:
             self.writer.append("articles", articles)
             for name in (*TABLE_NAMES, "boilerplate"):
@@ -599,6 +586,17 @@ class TableGatherer:
         }
         names = (*TABLE_NAMES, "boilerplate")
         return {name: tables.get(name, to_frame(name, [])) for name in names}
+
+    def _crossref_parts(
+        self, statements: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame
+    ) -> Iterator[pd.DataFrame]:
+        """The cross-reference table in order: groups e…, s… (sorted as they come, in parts),
+        then title conflicts (t…)."""
+        for part in cross_reference_parts(
+            statements, events, articles, claims=self._claims, rows=self.CROSSREF_ROWS
+        ):
+            yield to_frame("crossrefs", part, presorted=True)
+        yield to_frame("crossrefs", title_conflicts(None, articles, claims=self._claims))
 
     def _stream(self, name: str, parts: Iterable[pd.DataFrame]) -> list[pd.DataFrame]:
         """Each part of table ``name`` written as it comes; the parts, when they are kept."""
