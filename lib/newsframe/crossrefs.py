@@ -541,7 +541,7 @@ def cross_reference_parts(
     texts: Mapping[str, str] | None = None,
     *,
     claims: Claims | None = None,
-    rows: int | None = 200_000,
+    rows: int | None,
 ) -> Iterator[pd.DataFrame]:
     """``cross_reference`` in consecutive parts of at most ``rows`` rows (None: one part), so a
     build can write the largest table without holding it whole: its rows are kept as numbers
