@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import math
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -239,3 +241,27 @@ def test_tokenizer_words_do_not_depend_on_what_it_remembers() -> None:
     texts = [row["sentence"] for row in labelled()]
     assert [forgetful(t) for t in texts] == [textblob_words(t) for t in texts]
     assert not forgetful.memo
+
+
+def test_textblob_is_used_without_importing_nltk_and_stays_whole() -> None:
+    """newsframe loads only TextBlob's sentiment modules (no NLTK at start-up); a later
+    ``import textblob`` in the same process is still the complete package, scoring alike."""
+    script = (
+        "import sys\n"
+        "import newsframe.build\n"
+        "from newsframe.sentiment import score_text\n"
+        "assert 'nltk' not in sys.modules, 'nltk imported'\n"
+        "assert not any(n.split('.')[0] == 'textblob' for n in sys.modules), 'textblob left'\n"
+        "text = 'Not a strategic ally, but a good and useful partner.'\n"
+        "ours = score_text(text)[:2]\n"
+        "from textblob import TextBlob\n"
+        "import textblob.en\n"
+        "assert tuple(TextBlob(text).sentiment) == ours, (TextBlob(text).sentiment, ours)\n"
+        "assert 'nltk' in sys.modules and hasattr(textblob.en, 'sentiment')\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

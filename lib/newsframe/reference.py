@@ -16,6 +16,8 @@ import yaml
 
 from newsframe.config import REFERENCE_DIR
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def reference_path(name: str) -> Path:
     """Path of a reference file by its file name, e.g. ``actors.csv``."""
@@ -36,6 +38,7 @@ def read_reference_csv(name: str) -> tuple[dict[str, str], ...]:
 
 @cache
 def read_reference_yaml(name: str) -> Any:
-    """Parsed content of a reference YAML file."""
+    """Parsed content of a reference YAML file (safe loading, by libyaml when PyYAML has it:
+    ten times faster than the pure-Python loader, the same values)."""
     with reference_path(name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_SAFE_LOADER)

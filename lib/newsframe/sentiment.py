@@ -20,15 +20,17 @@ A sentence in which neither lexicon scored any word has tone ``None``: unknown, 
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
+from types import ModuleType
 
 import pandas as pd
-import textblob._text
-import textblob.en
 
 from newsframe.actors import ActorMention, find_actor_mentions
 from newsframe.reference import read_reference_csv, read_reference_yaml
@@ -52,7 +54,32 @@ _CLAUSE_BREAK = frozenset('.,;:!?()"“”—–')
 Score = tuple[float, float, int, float | None]
 
 
-class _LoadedSentiment(textblob.en.Sentiment):
+def _textblob_sentiment_modules() -> tuple[ModuleType, ModuleType]:
+    """``textblob._text`` and ``textblob.en``, without running ``textblob/__init__.py``.
+
+    TextBlob's package ``__init__`` imports its ``TextBlob`` class and with it NLTK: 0.13 s of
+    every start, for tokenizers and taggers newsframe never calls. Sentiment needs only these
+    two modules, which import nothing else from TextBlob. When TextBlob is already imported
+    they are its own; otherwise they are imported under a placeholder package and taken out of
+    ``sys.modules`` again, so that a later ``import textblob`` is the real, complete package.
+    """
+    names = ("textblob._text", "textblob.en")
+    if "textblob" in sys.modules:
+        return importlib.import_module(names[0]), importlib.import_module(names[1])
+    spec = importlib.util.find_spec("textblob")
+    assert spec is not None, "textblob is not installed"
+    sys.modules["textblob"] = importlib.util.module_from_spec(spec)  # its __init__ not run
+    try:
+        return importlib.import_module(names[0]), importlib.import_module(names[1])
+    finally:
+        for name in [n for n in sys.modules if n == "textblob" or n.startswith("textblob.")]:
+            del sys.modules[name]
+
+
+_textblob_text, _textblob_en = _textblob_sentiment_modules()
+
+
+class _LoadedSentiment(_textblob_en.Sentiment):
     """TextBlob's English analyser (what ``TextBlob(x).sentiment`` calls), loaded up front.
 
     Same lexicon file, same settings, same ``__call__`` and ``assessments`` code: only the lookups
@@ -137,15 +164,15 @@ class _RememberingTokenizer:
 
 _SPACED_QUOTES = str.maketrans({mark: f" {mark} " for mark in "“”‘’'\""})
 _BLANK_LINES = re.compile(r"\n{2,}")  # find_tokens' ``linebreak``
-_SENTENCE_END = f" {textblob._text.EOS} "
+_SENTENCE_END = f" {_textblob_text.EOS} "
 _SEPARATOR = "\x01"
-_SARCASM = textblob._text.RE_SARCASM
-_EMOTICONS = textblob._text.RE_EMOTICONS
+_SARCASM = _textblob_text.RE_SARCASM
+_EMOTICONS = _textblob_text.RE_EMOTICONS
 
 
 @cache
 def _pattern_analyser() -> _LoadedSentiment:
-    model = textblob.en.sentiment
+    model = _textblob_en.sentiment
     analyser = _LoadedSentiment(
         path=model.path,
         synset=model._synset,
