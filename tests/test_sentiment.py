@@ -265,3 +265,39 @@ def test_textblob_is_used_without_importing_nltk_and_stays_whole() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def _lexicon_sample() -> list[str]:
+    """Words of every kind TextBlob's ``assessments`` tells apart: scored words (some that
+    modify the next one), negations, emoticons, "!" and "(!)", small and long unknown words."""
+    analyser = sentiment._pattern_analyser()
+    scored = sorted(analyser._scored)
+    modifiers = [w for w in scored if analyser._scored[w][3]][:40]
+    emoticons = sorted({e for forms in textblob._text.EMOTICONS.values() for e in forms})
+    return [
+        *scored[::60],
+        *modifiers,
+        *("really", "very", "truly", "hardly", "good", "bad", "not", "no", "never", "n't"),
+        *emoticons,
+        *(e.lower() for e in emoticons),
+        *("!", "(!)", "(", ")", "'", "''", "'s", "a", "is", "at", "all", "2018", "3.5", "--"),
+        *("u.s.", "“", "”", "...", "xd", "°o°", "unknownword", "ly", "x"),
+    ]
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(_lexicon_sample()), max_size=25), st.booleans())
+def test_assess_is_textblobs_assessments(words: list[str], negation: bool) -> None:
+    analyser = sentiment._pattern_analyser()
+    textblobs = textblob._text.Sentiment.assessments(analyser, ((w, None) for w in words), negation)
+    assert analyser._assess(words, negation=negation) == textblobs
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from([*_lexicon_sample(), " ", ", ", ". ", "\n\n"]), max_size=30))
+def test_analyser_scores_text_as_textblob_does(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    ours = sentiment._pattern_analyser()(text)
+    blob = TextBlob(text).sentiment_assessments
+    assert (ours[0], ours[1]) == (blob.polarity, blob.subjectivity)
+    assert ours.assessments == blob.assessments

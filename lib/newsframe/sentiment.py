@@ -82,16 +82,109 @@ _textblob_text, _textblob_en = _textblob_sentiment_modules()
 class _LoadedSentiment(_textblob_en.Sentiment):
     """TextBlob's English analyser (what ``TextBlob(x).sentiment`` calls), loaded up front.
 
-    Same lexicon file, same settings, same ``__call__`` and ``assessments`` code: only the lookups
-    and the tokenizer's speed change. TextBlob's lexicon is a ``lazydict`` that routes every
-    ``word in lexicon`` and ``lexicon[word]`` through a Python method checking whether the file
-    is loaded yet, three times per word; once it is loaded, plain ``dict`` lookups give the same
-    answers. The tokenizer is ``_RememberingTokenizer`` around TextBlob's own.
+    Same lexicon file, same settings, same scores and assessments: only the speed changes.
+
+    - TextBlob's lexicon is a ``lazydict`` that routes every ``word in lexicon`` and
+      ``lexicon[word]`` through a Python method checking whether the file is loaded yet, three
+      times per word; once it is loaded, plain ``dict`` lookups give the same answers.
+    - The tokenizer is ``_RememberingTokenizer`` around TextBlob's own.
+    - A text's words are assessed by ``_assess``: TextBlob's ``assessments`` loop, step for
+      step, over tables made once at load (each word's scores and whether it modifies the next
+      word, the emoticons). TextBlob's own loop tests each of those per word: for every short
+      token that is not a letter word (a number, "'s", a quote mark) it lower-cases all 90
+      emoticons, one by one. The tests compare both on arbitrary words and text.
     """
 
     __contains__ = dict.__contains__
     __getitem__ = dict.__getitem__
     get = dict.get
+
+    def load(self, path: str | None = None) -> None:
+        super().load(path)
+        # word -> (polarity, subjectivity, intensity, modifies the next word), for the words
+        # ``assessments`` scores when no part of speech is given (TextBlob's ``pos in self[w]``)
+        self._scored = {
+            word: (*forms[None], any(tag in forms for tag in self.modifiers))
+            for word, forms in dict.items(self)
+            if None in forms
+        }
+        emoticons: dict[str, float] = {}
+        for (_expression, polarity), forms in _textblob_text.EMOTICONS.items():
+            for form in forms:  # as ``assessments`` matches them: lower case, first group wins
+                form = form.lower()
+                if not form.isalpha() and len(form) <= 5 and form not in _PUNCTUATION:
+                    emoticons.setdefault(form, polarity)
+        self._emoticons = emoticons
+        self._negations = frozenset(self.negations)
+
+    def __call__(self, s: object, negation: bool = True, **kwargs: object) -> object:
+        if type(s) is not str or kwargs:  # TextBlob's own path for everything else
+            return super().__call__(s, negation, **kwargs)
+        assessed = self._assess(
+            [w.lower() for w in " ".join(self.tokenizer(s)).split()], negation=negation
+        )
+        # TextBlob's ``avg`` with weight 1: the same sums in the same order
+        count = float(len(assessed) or 1)
+        return _textblob_text.Score(
+            polarity=sum([chunk[1] for chunk in assessed]) / count,
+            subjectivity=sum([chunk[2] for chunk in assessed]) / count,
+            assessments=assessed,
+        )
+
+    def _assess(
+        self, words: list[str], negation: bool = True
+    ) -> list[tuple[list[str], float, float, str | None]]:
+        """``self.assessments((w, None) for w in words)``, TextBlob's loop with its tables
+        looked up once per word. A chunk is [words, polarity, subjectivity, intensity,
+        negated (-1) or not (1), label] until the end, as TextBlob's dicts are."""
+        scored, labels, emoticons = self._scored, self.labeler, self._emoticons
+        negations = self._negations if negation else frozenset()
+        modifier, untagged_modifies = self.modifier, None in self.modifiers
+        a: list[list] = []
+        m: str | None = None  # preceding modifier ("really good")
+        n: str | None = None  # preceding negation ("not good")
+        for w in words:
+            known = scored.get(w)
+            if known is not None:
+                p, s, i, modifies = known
+                if m is None:
+                    a.append([[w], p, s, i, 1, labels.get(w)])
+                else:
+                    last = a[-1]
+                    last[0].append(w)
+                    last[1] = max(-1.0, min(p * last[3], +1.0))
+                    last[2] = max(-1.0, min(s * last[3], +1.0))
+                    last[3] = i
+                    last[5] = labels.get(w)
+                if n is not None:
+                    last = a[-1]
+                    last[0].insert(0, n)
+                    last[3] = 1.0 / last[3]
+                    last[4] = -1
+                m = w if modifies else None
+                n = w if w in negations else None
+                continue
+            if w in negations:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None  # a negation reaches over small words only ("not a good")
+            if n is not None and m is not None and (untagged_modifies or modifier(m)):
+                last = a[-1]
+                last[0].append(n)  # "really not good"
+                last[4] = -1
+                n = None
+            elif m and len(w) > 2:
+                m = None
+            if w == "!" and a:
+                last = a[-1]
+                last[0].append("!")
+                last[1] = max(-1.0, min(last[1] * 1.25, +1.0))
+            if w == "(!)":
+                a.append([[w], 0.0, 1.0, 1.0, 1, _textblob_text.IRONY])
+            mood = emoticons.get(w)
+            if mood is not None:
+                a.append([[w], mood, 1.0, 1.0, 1, _textblob_text.MOOD])
+        return [(w, p * -0.5 if n < 0 else p, s, x) for w, p, s, _i, n, x in a]
 
 
 class _RememberingTokenizer:
@@ -167,6 +260,7 @@ _BLANK_LINES = re.compile(r"\n{2,}")  # find_tokens' ``linebreak``
 _SENTENCE_END = f" {_textblob_text.EOS} "
 _SEPARATOR = "\x01"
 _SARCASM = _textblob_text.RE_SARCASM
+_PUNCTUATION = _textblob_text.PUNCTUATION
 _EMOTICONS = _textblob_text.RE_EMOTICONS
 
 
