@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsframe.build import build
+from newsframe.build import build, rows_to_columns
 from newsframe.tables import SORT_KEYS
 
 ENGLISH = (
@@ -418,3 +418,16 @@ def test_swap_interrupted_between_renames_is_recovered(seeds_dir, tmp_path) -> N
 
     recover_interrupted_swap(out)
     assert digest_tree(out) == before
+
+
+def test_rows_to_columns_keeps_each_value_under_its_key() -> None:
+    same = [{"a": 1, "b": "x"}, {"a": 2, "b": "y"}]
+    assert rows_to_columns(same) == {"a": [1, 2], "b": ["x", "y"]}
+    # The same keys in another order, or missing: still by key, never by position.
+    reordered = [{"a": 1, "b": "x"}, {"b": "y", "a": 2}]
+    assert rows_to_columns(reordered) == {"a": [1, 2], "b": ["x", "y"]}
+    ragged = [{"a": 1}, {"b": "y", "a": 2}, {"c": None}]
+    columns = rows_to_columns(ragged)
+    assert columns == {"a": [1, 2, None], "b": [None, "y", None], "c": [None, None, None]}
+    assert list(columns) == ["a", "b", "c"]
+    assert rows_to_columns([]) == {}

@@ -76,6 +76,12 @@ class ArticleResult:
 
 def rows_to_columns(rows: list[dict[str, object]]) -> dict[str, list[object]]:
     """Dict rows as column lists (keys in order of first appearance; a missing key is None)."""
+    first = tuple(rows[0]) if rows else ()
+    # The usual case, every row's keys in the same order (dict views compare as sets: not
+    # enough), is transposed in one go.
+    if all(tuple(row) == first for row in rows):
+        values = zip(*[row.values() for row in rows], strict=True)
+        return dict(zip(first, map(list, values), strict=True))
     keys = dict.fromkeys(key for row in rows for key in row)
     return {key: [row.get(key) for row in rows] for key in keys}
 
