@@ -67,7 +67,8 @@ def _textblob_sentiment_modules() -> tuple[ModuleType, ModuleType]:
     if "textblob" in sys.modules:
         return importlib.import_module(names[0]), importlib.import_module(names[1])
     spec = importlib.util.find_spec("textblob")
-    assert spec is not None, "textblob is not installed"
+    if spec is None:  # as ``import textblob`` would fail (an assert would vanish under -O)
+        raise ModuleNotFoundError("No module named 'textblob'", name="textblob")
     sys.modules["textblob"] = importlib.util.module_from_spec(spec)  # its __init__ not run
     try:
         return importlib.import_module(names[0]), importlib.import_module(names[1])
