@@ -17,6 +17,9 @@ from newsframe.crossrefs import (
     MAX_POSTING,
     QUOTE_OVERLAP,
     SAME_WORDING,
+    STATEMENT_WINDOW_DAYS,
+    StatementGroups,
+    _content_words,
     _Groups,
     _join_close_dates,
     _join_same_words,
@@ -283,6 +286,70 @@ def test_same_words_joining_equals_the_list_reference(seed: int) -> None:
     _same_words_by_lists(expected, list(range(n)), words, articles)
     _join_same_words(got, list(range(n)), words, articles)
     assert got.members() == expected.members()
+
+
+QUOTE_WORDS = (
+    "sanctions airspace troops withdrawal alliance partner strategic security missile defence "
+    "border talks ceasefire pilots radar envoy summit treaty pressure convoy"
+).split()
+
+
+def _statement_groups_by_reference(rows: list[dict]) -> list[list[int]]:
+    """Whole table at once: each speaker's rows by the list reference, then every pair of a
+    speaker's rows with topic, channel and date compared by date."""
+    n = len(rows)
+    groups = _Groups(n)
+    words = [_content_words(r["quote"]) for r in rows]
+    articles = [r["article_id"] for r in rows]
+    by_speaker: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        if r["speaker"]:
+            by_speaker.setdefault(r["speaker"], []).append(i)
+    for block in by_speaker.values():
+        _same_words_by_lists(groups, block, words, articles)
+    dated = [i for i, r in enumerate(rows) if r["speaker"] and r["topic"] and r["channel"]]
+    day = [date.fromisoformat(r["said_on"]) for r in rows]
+    for a in dated:
+        for b in dated:
+            same = all(rows[a][k] == rows[b][k] for k in ("speaker", "topic", "channel"))
+            gap = abs((day[a] - day[b]).days)
+            if a < b and same and articles[a] != articles[b] and gap <= STATEMENT_WINDOW_DAYS:
+                groups.union(a, b)
+    return [g for g in groups.members(2) if len({articles[i] for i in g}) > 1]
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_statements_grouped_chunk_by_chunk_as_the_whole_table(seed: int) -> None:
+    # The build hands StatementGroups each chunk as it packs it; the groups must be those of
+    # the whole table, however the rows are cut and however the speakers interleave.
+    rng = random.Random(seed)
+    vocabulary = QUOTE_WORDS[: rng.choice([8, 20])]
+    quotes = [" ".join(rng.sample(vocabulary, rng.randint(2, 7))) for _ in range(12)]
+    rows = []
+    for i in range(rng.choice([60, 200])):
+        quote = rng.choice(quotes).split()
+        quote[rng.randrange(len(quote))] = rng.choice(vocabulary)
+        dated = rng.random() < 0.5
+        rows.append({
+            "statement_id": f"s{i:04d}", "article_id": f"a{i // rng.randint(1, 4):04d}",
+            "speaker": rng.choice(["", "Lavrov", "Zarif", "Ryabkov", f"one-off {i}"]),
+            "speaker_id": "", "quote": " ".join(quote),
+            "topic": "syria_settlement" if dated else "", "channel": "TASS" if dated else "",
+            "said_on": str(date(2019, 1, 1) + timedelta(days=rng.randint(0, 12))),
+        })  # fmt: skip
+    rows.sort(key=lambda r: r["article_id"])  # table order
+    table = pd.DataFrame(rows)
+    grouping = StatementGroups()
+    cut = 0
+    while cut < len(rows):
+        size = rng.randint(1, 40)
+        grouping.add(table.iloc[cut : cut + size])
+        cut += size
+    expected = _statement_groups_by_reference(rows)
+    assert grouping.groups() == expected
+    assert _statement_groups(table) == expected
+    assert expected  # the rows were made to have groups
+    assert any(not rows[i]["topic"] for g in expected for i in g)  # some joined by wording
 
 
 @pytest.mark.parametrize("seed", range(30))

@@ -28,7 +28,12 @@ from newsframe.actors import ActorMention, find_actor_mentions
 from newsframe.article import Article
 from newsframe.boilerplate import BodyText
 from newsframe.config import DATA_DIR, SEEDS_DIR, TABLE_NAMES
-from newsframe.crossrefs import article_title_claims, cross_reference_parts, title_conflicts
+from newsframe.crossrefs import (
+    StatementGroups,
+    article_title_claims,
+    cross_reference_parts,
+    title_conflicts,
+)
 from newsframe.dates import find_dates
 from newsframe.events import extract_events
 from newsframe.framing import find_frames
@@ -499,6 +504,8 @@ class TableGatherer:
         self._file_of_sha: dict[str, str] = {}
         self._owner_of_sentence: dict[str, int] = {}  # sentence hash -> kept article index
         self._kept: list[tuple[str, int]] = []  # (file, number of distinct sentences)
+        # Statements are grouped across articles chunk by chunk, as they are packed.
+        self._statement_groups = StatementGroups()
 
     def add(self, result: ArticleResult) -> None:
         if result.article["status"] == "ok":
@@ -558,6 +565,8 @@ class TableGatherer:
             frame = to_frame(name, pd.DataFrame(columns))
             if name == "sentences":
                 self._tone.append(article_tone(frame))
+            elif name == "statements":
+                self._statement_groups.add(frame)
             if self.writer is not None:
                 self.writer.append(name, frame)
             if self.keep or name in self.KEPT_FOR_CROSSREFS:
@@ -599,7 +608,12 @@ class TableGatherer:
         """The cross-reference table in order: groups e…, s… (sorted as they come, in parts),
         then title conflicts (t…)."""
         for part in cross_reference_parts(
-            statements, events, articles, claims=self._claims, rows=self.CROSSREF_ROWS
+            statements,
+            events,
+            articles,
+            claims=self._claims,
+            rows=self.CROSSREF_ROWS,
+            statement_groups=self._statement_groups.groups(),
         ):
             yield to_frame("crossrefs", part, presorted=True)
         yield to_frame("crossrefs", title_conflicts(None, articles, claims=self._claims))

@@ -124,20 +124,6 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset([w for w in _WORD.findall(str(text).lower()) if w not in _STOP])
 
 
-class _ContentWords:
-    """``_content_words`` of each text, made when asked for and not kept: a quote's words are
-    read once, and a corpus's sets of words would take more memory than its tables."""
-
-    def __init__(self, texts: Sequence[object]) -> None:
-        self.texts = texts
-
-    def __getitem__(self, i: int) -> frozenset[str]:
-        return _content_words(self.texts[i])  # type: ignore[arg-type]
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-
 def _day(value: object) -> date | None:
     try:
         return date.fromisoformat(str(value)) if value and str(value) != "nan" else None
@@ -150,6 +136,10 @@ class _Groups:
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+
+    def grow(self, n: int) -> None:
+        """Positions up to ``n``, each in a group of its own."""
+        self.parent += range(len(self.parent), n)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -240,22 +230,51 @@ def _join_same_words(
     that no representative of another article matches almost word for word (SAME_WORDING)
     becomes one itself, so it can still join later rows that match it and not the others.
     """
-    # Sets of representatives are integers, bit r for representative r: a word's posting, an
-    # article's representatives, a component's representatives (by its root). A quote's words
-    # are an integer too (a bit per word of the block's representatives), to count the shared.
-    representatives: list[int] = []  # rows
-    their_words: list[int] = []  # each representative's words
-    their_sizes: list[int] = []
-    postings: dict[str, tuple[int, int, int]] = {}  # word -> (how many, which, word bit)
-    by_article: dict[str, int] = {}
-    by_root: dict[int, int] = {}
-    larger: list[int] = []  # [k]: the representatives of more than k words
-    find, union = groups.find, groups.union
+    wordings = _Wordings(groups, articles)
     for i in block:
-        mine = words[i]
+        wordings.add(i, words[i])
+
+
+class _Wordings:
+    """One block's ``_join_same_words``, a row at a time: what it has learnt from earlier rows
+    (representatives, their words, the postings) is kept between rows, so the rows of a block
+    may arrive over time (a build's chunks) and join as if the block had been read at once."""
+
+    __slots__ = (
+        "groups",
+        "articles",
+        "representatives",
+        "their_words",
+        "their_sizes",
+        "postings",
+        "by_article",
+        "by_root",
+        "larger",
+    )
+
+    def __init__(self, groups: _Groups, articles: Sequence[str]) -> None:
+        # Sets of representatives are integers, bit r for representative r: a word's posting,
+        # an article's representatives, a component's representatives (by its root). A quote's
+        # words are an integer too (a bit per word of the block's representatives), to count
+        # the shared ones.
+        self.groups = groups
+        self.articles = articles  # article of each row position (may grow between rows)
+        self.representatives: list[int] = []  # rows
+        self.their_words: list[int] = []  # each representative's words
+        self.their_sizes: list[int] = []
+        self.postings: dict[str, tuple[int, int, int]] = {}  # word -> (how many, which, bit)
+        self.by_article: dict[str, int] = {}
+        self.by_root: dict[int, int] = {}
+        self.larger: list[int] = []  # [k]: the representatives of more than k words
+
+    def add(self, i: int, mine: frozenset[str]) -> None:
+        """Compare row ``i`` (its content words ``mine``) with the representatives so far."""
         size = len(mine)
         if size < 3:
-            continue
+            return
+        postings, by_root, larger = self.postings, self.by_root, self.larger
+        their_words, their_sizes = self.their_words, self.their_sizes
+        find, union = self.groups.find, self.groups.union
         # Candidates through the query's rarer words (a word most representatives share
         # tells them apart poorly); the overlap is then counted exactly. Words in sorted order,
         # so equally rare words are taken in the same order in every process (a set's order
@@ -270,8 +289,8 @@ def _join_same_words(
         candidates = _most_shared([posting[1] for posting in rarest[:taken]])
         word_bits = sum([posting[2] for posting in known])  # distinct bits: their union
         closest = 0.0
-        article = articles[i]
-        own = by_article.get(article, 0)
+        article = self.articles[i]
+        own = self.by_article.get(article, 0)
         skip = own  # once closest reaches SAME_WORDING, only joins can change: skip the joined
         for count, level, keep in candidates:  # most shared words first
             whole = level
@@ -290,7 +309,7 @@ def _join_same_words(
                 shared = (word_bits & their_words[r]).bit_count()
                 overlap = shared / min(size, their_sizes[r])
                 if overlap >= QUOTE_OVERLAP:
-                    a, b = find(i), find(representatives[r])
+                    a, b = find(i), find(self.representatives[r])
                     if a != b:
                         union(a, b)
                         by_root[min(a, b)] = by_root.pop(a, 0) | by_root.pop(b, 0)
@@ -299,15 +318,15 @@ def _join_same_words(
                         skip = own | by_root[min(a, b)]
                         level &= ~skip
         if closest < SAME_WORDING:  # a new wording: later reports may match it only
-            bit = 1 << len(representatives)
+            bit = 1 << len(self.representatives)
             for word in mine:
                 count, which, word_bit = postings.get(word) or (0, 0, 1 << len(postings))
                 postings[word] = (count + 1, which | bit, word_bit)
                 word_bits |= word_bit
-            by_article[article] = own | bit
+            self.by_article[article] = own | bit
             root = find(i)
             by_root[root] = by_root.get(root, 0) | bit
-            representatives.append(i)
+            self.representatives.append(i)
             their_words.append(word_bits)
             their_sizes.append(size)
             larger += [0] * (size - len(larger))
@@ -389,30 +408,75 @@ def _statement_groups(statements: pd.DataFrame) -> list[list[int]]:
     Rows are blocked by speaker first (then by topic and channel): nothing is compared across
     blocks, so the cost grows with the rows, not with their pairs.
     """
-    rows = statements.reset_index(drop=True)
-    words = _ContentWords(_column(rows, "quote"))
-    speaker = [
-        sid or name
-        for sid, name in zip(
-            _texts(rows, "speaker_id"), _texts(rows, "speaker", required=True), strict=True
-        )
-    ]
-    said = _days(_texts(rows, "said_on"))
-    topic = _texts(rows, "topic")
-    channel = [c.lower() for c in _texts(rows, "channel")]
-    articles = rows["article_id"].astype(str).tolist()
-    groups = _Groups(len(rows))
-    for block in _blocks([s or None for s in speaker]):
-        _join_same_words(groups, block, words, articles)
-    occasions = [
-        (speaker[i], topic[i], channel[i])
-        if speaker[i] and topic[i] and channel[i] and said[i] is not None
-        else None
-        for i in range(len(rows))
-    ]
-    for block in _blocks(occasions):
-        _join_close_dates(groups, block, said, articles, STATEMENT_WINDOW_DAYS)  # type: ignore[arg-type]
-    return [g for g in groups.members(2) if len({articles[i] for i in g}) > 1]
+    grouping = StatementGroups()
+    grouping.add(statements)
+    return grouping.groups()
+
+
+class StatementGroups:
+    """``_statement_groups`` of a statements table that arrives in consecutive chunks.
+
+    A build hands each chunk over as it makes it, while the workers analyse the next articles,
+    rather than comparing the whole table in its last, single-core step. Each speaker's rows
+    are compared with that speaker's earlier ones as they come (``_Wordings``); the dates are
+    joined at the end. The groups are those of the whole table read at once (row positions
+    count from the first chunk's first row). A speaker seen once keeps only that row's quote,
+    so one-off speakers cost no index.
+    """
+
+    def __init__(self) -> None:
+        self._groups = _Groups(0)
+        self._articles: list[str] = []
+        self._said: list[date | None] = []
+        self._occasions: list[tuple[str, str, str] | None] = []
+        self._wordings: dict[str, _Wordings] = {}
+        self._first: dict[str, tuple[int, object]] = {}  # speaker seen once: (row, quote)
+
+    def add(self, statements: pd.DataFrame) -> None:
+        """The next rows of the table, in table order."""
+        with _no_cycle_collection():
+            self._add(statements)
+
+    def _add(self, statements: pd.DataFrame) -> None:
+        rows = statements.reset_index(drop=True)
+        offset = len(self._articles)
+        self._articles += rows["article_id"].astype(str).tolist()
+        self._groups.grow(len(self._articles))
+        quotes = _column(rows, "quote")
+        speaker = [
+            sid or name
+            for sid, name in zip(
+                _texts(rows, "speaker_id"), _texts(rows, "speaker", required=True), strict=True
+            )
+        ]
+        for k, who in enumerate(speaker):
+            if not who:
+                continue
+            wordings = self._wordings.get(who)
+            if wordings is None:
+                first = self._first.pop(who, None)
+                if first is None:
+                    self._first[who] = (offset + k, quotes[k])
+                    continue
+                wordings = self._wordings[who] = _Wordings(self._groups, self._articles)
+                wordings.add(first[0], _content_words(first[1]))  # type: ignore[arg-type]
+            wordings.add(offset + k, _content_words(quotes[k]))  # type: ignore[arg-type]
+        said = _days(_texts(rows, "said_on"))
+        topic = _texts(rows, "topic")
+        channel = [c.lower() for c in _texts(rows, "channel")]
+        self._said += said
+        self._occasions += [
+            (who, subject, where) if who and subject and where and day is not None else None
+            for who, subject, where, day in zip(speaker, topic, channel, said, strict=True)
+        ]
+
+    def groups(self) -> list[list[int]]:
+        """The groups (row positions) of more than one article, once every chunk is in."""
+        self._wordings, self._first = {}, {}  # no row can join them any more
+        groups, articles = self._groups, self._articles
+        for block in _blocks(self._occasions):
+            _join_close_dates(groups, block, self._said, articles, STATEMENT_WINDOW_DAYS)  # type: ignore[arg-type]
+        return [g for g in groups.members(2) if len({articles[i] for i in g}) > 1]
 
 
 def _event_groups(events: pd.DataFrame) -> list[list[int]]:
@@ -542,12 +606,14 @@ def cross_reference_parts(
     *,
     claims: Claims | None = None,
     rows: int | None,
+    statement_groups: list[list[int]] | None = None,
 ) -> Iterator[pd.DataFrame]:
     """``cross_reference`` in consecutive parts of at most ``rows`` rows (None: one part), so a
     build can write the largest table without holding it whole: its rows are kept as numbers
-    into their distinct strings until a part is made."""
+    into their distinct strings until a part is made. ``statement_groups`` are the statements'
+    groups when the caller has made them already (``StatementGroups`` of the same table)."""
     with _no_cycle_collection():
-        ordered = _cross_reference(statements, events, articles, texts, claims)
+        ordered = _cross_reference(statements, events, articles, texts, claims, statement_groups)
     yield from ordered.parts(rows)
 
 
@@ -570,11 +636,13 @@ def _cross_reference(
     articles: pd.DataFrame,
     texts: Mapping[str, str] | None,
     claims: Claims | None,
+    statement_groups: list[list[int]] | None = None,
 ) -> _SortedRows:
     outlets = _outlets(articles)
     known = _claims_of(texts, claims) if texts is not None or claims is not None else None
+    grouped = _statement_groups if statement_groups is None else lambda _: statement_groups
     plans = (
-        ("statement", "s", statements, STATEMENT_FIELDS, "statement_id", _statement_groups),
+        ("statement", "s", statements, STATEMENT_FIELDS, "statement_id", grouped),
         ("event", "e", events, EVENT_FIELDS, "event_id", _event_groups),
     )
     rows = _Rows()
