@@ -169,6 +169,7 @@ _THAT_RE = re.compile(r"\s*(?:that|:|,)?\s*", re.IGNORECASE)
 _NAME_RUN_RE = re.compile(
     r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|al-[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|al-[A-Z][a-z]+|[A-Z]\.|bin|ibn|de|van|von)){1,3}(?![\w])"
 )
+_SURNAME_RE = re.compile(r"(?:[A-Z][a-z’'\-]+|al-[A-Z][a-z]+)")
 _LEADING_DETERMINER_RE = re.compile(
     r"^(?:the|a|an|this|that|these|those|his|her|its|their)\s+", re.I
 )
@@ -191,7 +192,7 @@ _SUBORDINATOR_RE = re.compile(
     r"^(?:when|while|as|because|since|although|though|whereas|after|before|if|once)\s+", re.I
 )
 _APPOSITIVE_RE = re.compile(
-    r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+    r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
     + _word_alternation([w for w in _WORDS["person_roles"]])
     + r")s?\b",
     re.I,
@@ -252,8 +253,9 @@ _SENTENCE_STOP_RE = re.compile(r"[.!?;]")
 _CLOSING_PUNCT_RE = re.compile(r"[,?!.]")
 _COLON_ONLY_RE = re.compile(r"\s*:\s*$")
 _QUOTE_AFTER_COMMA_RE = re.compile(r"^[,:]\s*[“\"«]")
+# Only an adverbial: it runs to a comma or the end without a "that" clause or a quote.
 _TIME_ADVERBIAL_RE = re.compile(
-    r"^(?:on|in|at|during|after|last|this|yesterday|today)\b[^,]*(?:[,.]|$)"
+    r"^(?:on|in|at|during|after|last|this|yesterday|today)\b(?:(?!\bthat\b)[^,“”\"«])*(?:[,.]|$)"
 )
 _QUOTE_MARK_END_RE = re.compile(r"[”\"]\s*$")
 _ACCORDING_STOP_RE = re.compile(r"[,.;:“\"]")
@@ -613,6 +615,10 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
     paragraph_start = _paragraph_start(ctx, paragraph, offset)
     since = max(paragraph_start, last.cue_end if last else paragraph_start)
     persons = ctx.persons_before(offset, since)
+    if last is not None:
+        # People inside what the last speaker said are talked about, not the next to talk
+        # ('X said Zarif was wrong. "...," he said': he is X).
+        persons = [p for p in persons if not last.start <= p.offset < last.end]
     if persons:
         return persons[-1]
     if last is not None and last.speaker.type in ("person", "anonymous"):
@@ -1096,7 +1102,9 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         and not _QUOTE_AFTER_COMMA_RE.match(tail)
         and (not tail or tail[0] in ",." or _TIME_ADVERBIAL_RE.match(tail))
         and not _QUOTE_MARK_END_RE.search(_last_word(flat[s_start:comma_before_subject]))
-        and not left_text.endswith(("”", '"'))
+        # '“...,” X said' is the quote's own attribution (above), unless the clause goes on
+        # after its quote ('are “not allies” whose interests diverge, X said')
+        and not (left_text.endswith(("”", '"')) and not flat[left:comma_before_subject].strip())
     ):
         parenthetical = tail.startswith(",") and len(tail) > 3
         if parenthetical:
@@ -1804,7 +1812,32 @@ def _find_statements(
     _continuations(ctx, paragraphs)
     _assign_dates(ctx, find_dates(article) if dates is None else dates)
     _assign_channels(ctx)
+    _full_names(ctx)
     return ctx
+
+
+def _full_names(ctx: _Context) -> None:
+    """A person not in the actor list named by the surname alone ("Borrell said"), after the
+    text gave the full name ("EU foreign policy chief Josep Borrell"), is named in full: what
+    the list's aliases do for listed people. The nearest full name before ending in that word
+    wins; a surname the text never gave in full stays as it is."""
+    runs: list[tuple[int, str]] | None = None  # (start, full name) of the body's name runs
+    for statement in ctx.statements:
+        speaker = statement.speaker
+        if speaker.actor_id or speaker.type != "person" or not _SURNAME_RE.fullmatch(speaker.name):
+            continue
+        if runs is None:
+            flat = ctx.article.flat
+            runs = [
+                (match.start(), found.name)
+                for match in _NAME_RUN_RE.finditer(flat)
+                if (found := _unknown_name(match.group(), match.start())) is not None
+            ]
+        surname = speaker.name
+        before = speaker.offset if speaker.offset >= 0 else statement.start
+        full = [name for start, name in runs if start < before and name.endswith(" " + surname)]
+        if full:
+            speaker.name = full[-1]
 
 
 def extract_statements(
