@@ -49,9 +49,12 @@ def seed_publication_dates() -> dict[str, date | None]:
 
 def load_cases(which: str = "tuned") -> list[Case]:
     """``tuned``: the seeds and the synthetic set (the rules were tuned with them in view);
-    ``heldout``: articles written blind to the rules, never tuned on (see the file's header)."""
-    if which == "heldout":
-        return _written_cases("statements_heldout.yaml")
+    ``heldout`` and ``heldout2``: articles a helper wrote blind to the rules and the other sets.
+    The rules were never tuned on their texts; the first set's errors were read once to find
+    general faults (fixed with sentences of our own in tests/test_statements.py), the second
+    was measured only after those fixes."""
+    if which in ("heldout", "heldout2"):
+        return _written_cases(f"statements_{which}.yaml")
     cases: list[Case] = []
     seeds = yaml.safe_load((EXPECTED / "statements_seeds.yaml").read_text(encoding="utf-8"))
     published = seed_publication_dates()
@@ -211,5 +214,7 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
 if __name__ == "__main__":
     print("== seeds + synthetic set (the rules were tuned with these in view)")
     evaluate(verbose="-v" in sys.argv)
-    print("== held-out set (written blind to the rules; not tuned on)")
+    print("== held-out set 1 (written blind; its errors were read once to find general faults)")
     evaluate(verbose="-v" in sys.argv, which="heldout")
+    print("== held-out set 2 (written blind; measured only after those fixes)")
+    evaluate(verbose="-v" in sys.argv, which="heldout2")
