@@ -166,10 +166,11 @@ _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|him|her|them)$", re.IGNORECASE)
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _THAT_RE = re.compile(r"\s*(?:that|:|,)?\s*", re.IGNORECASE)
+_NAME_WORD = r"[A-Z][a-z’'\-]+|al-[A-Z][a-z]+"  # "Ryabkov", "al-Assad"
 _NAME_RUN_RE = re.compile(
-    r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|al-[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|al-[A-Z][a-z]+|[A-Z]\.|bin|ibn|de|van|von)){1,3}(?![\w])"
+    rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,3}}(?![\w])"
 )
-_SURNAME_RE = re.compile(r"(?:[A-Z][a-z’'\-]+|al-[A-Z][a-z]+)")
+_SURNAME_RE = re.compile(rf"(?:{_NAME_WORD})")
 _LEADING_DETERMINER_RE = re.compile(
     r"^(?:the|a|an|this|that|these|those|his|her|its|their)\s+", re.I
 )
