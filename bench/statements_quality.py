@@ -109,6 +109,7 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
     speaker_hits = speaker_total = 0
     date_hits = date_total = 0
     stance_hits = stance_total = 0
+    stance_given = stance_given_ok = 0
     kind_hits = kind_total = 0
     skipped = 0
     elapsed = 0.0
@@ -161,6 +162,13 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
                     print(
                         f"  STANCE {case.article.article_id} {item['anchor']!r}: got {row['stance']!r}/{row['topic']!r}, want {item['stance']}"  # noqa: E501
                     )
+            if row["stance"]:
+                stance_given += 1
+                stance_given_ok += row["stance"] == (item.get("stance") or "")
+                if verbose and not item.get("stance"):
+                    print(
+                        f"  STANCE+ {case.article.article_id} {item['anchor']!r}: got {row['stance']!r}, want none"  # noqa: E501
+                    )
             if verbose and row["kind"] != item["kind"]:
                 print(
                     f"  KIND {case.article.article_id} {item['anchor']!r}: got {row['kind']}, want {item['kind']}"  # noqa: E501
@@ -204,7 +212,11 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
     print(f"speaker accuracy {figures['speaker_accuracy']:.3f} ({speaker_hits}/{speaker_total})")
     print(f"said_on accuracy {figures['said_on_accuracy']:.3f} ({date_hits}/{date_total})")
     print(f"kind accuracy {figures['kind_accuracy']:.3f} ({kind_hits}/{kind_total})")
+    figures["stance_precision"] = ratio(stance_given_ok, stance_given)
     print(f"stance accuracy {figures['stance_accuracy']:.3f} ({stance_hits}/{stance_total})")
+    print(
+        f"stance precision {figures['stance_precision']:.3f} ({stance_given_ok}/{stance_given} stances given on found statements are the expected one)"  # noqa: E501
+    )
     print(
         f"extraction: {elapsed / len(cases) * 1000:.2f} ms per article (incl. tone scoring of quotes)"  # noqa: E501
     )

@@ -288,6 +288,7 @@ def test_lower_case_paths_find_what_ignorecase_finds() -> None:
         "I Wouldn’t USE this type of WORDS",
         "I would not call it that",
         "MORE of a marriage of convenience THAN a strategic ALLIANCE",
+        "Partners of CONVENIENCE, RIVALS in the Caucasus, relations NEVER BEEN CLOSER",
         "We are allıes",  # dotless i: IGNORECASE matches "allies", lower() keeps "ı"
         "Our ſtrategic partnerſhip",
         "the KELVIN \u212a sign",
@@ -310,7 +311,19 @@ def test_lower_case_paths_find_what_ignorecase_finds() -> None:
             continue
         plain, fast = st._STANCE_WORDS, st._STANCE_LOWER_WORDS
         assert fast is not None
-        for name in ("alliance", "partner", "negator", "weakening", "dismissal", "our_alliance"):
+        for name in (
+            "alliance",
+            "partner",
+            "negator",
+            "weakening",
+            "dismissal",
+            "partial",
+            "relationship",
+            "description",
+            "limiting",
+            "rivalry",
+            "our_alliance",
+        ):
             a, b = getattr(plain, name), getattr(fast, name)
             assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(lowered)]
         assert [len(c) for c in plain.clause_split.split(text)] == [
@@ -464,3 +477,59 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         "“We expect an apology,” he said.\n"
     )
     assert [r["speaker"] for r in rows] == ["Karl Brenner", "Karl Brenner"]
+
+
+# --- stance beyond the alliance word (own sentences) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        # limits put on an affirmed partnership or alliance qualify it
+        ("Moscow and Tehran are partners of convenience and little else", "qualifies"),
+        ("they remain allies of necessity, not of choice", "qualifies"),
+        ("the partnership is tactical and will last only as long as the war", "qualifies"),
+        # ... but a negated limit does not
+        ("ties between the two capitals are strategic, not tactical", "affirms"),
+        # a relationship described as strategic or close affirms
+        ("relations with Tehran have never been closer", "affirms"),
+        ("the relationship between Moscow and Tehran is strategic by nature", "affirms"),
+        # solidarity words, affirmed or negated
+        ("we will stand with our Russian friends whatever happens", "affirms"),
+        ("the two governments have acted side by side since 2015", "affirms"),
+        ("the Russians are not our friends", "denies"),
+        ("our views do not coincide on every issue", "qualifies"),
+        # rivalry: alone it denies, beside an affirmation it qualifies
+        ("in the oil market Russia and Iran are rivals", "denies"),
+        ("in Syria they are partners, in Central Asia they are competitors", "qualifies"),
+        # rift talk dismissed affirms
+        ("predictions of a falling-out between Moscow and Tehran are wishful thinking", "affirms"),
+        ("every Western attempt to drive a wedge between us has failed", "affirms"),
+        # refusing the alliance label while naming a partnership instead qualifies
+        ("no one here uses the word alliance, we speak of a partnership", "qualifies"),
+        ("nobody in Tehran calls it an alliance", "denies"),
+    ],
+)
+def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:
+    assert alliance_stance(content) == stance
+
+
+def test_the_counterpart_named_in_the_paragraph_makes_the_pair() -> None:
+    # The Iranian side is named in the sentence before the quote, in the same paragraph.
+    rows = _rows(
+        "Talks\n\n"
+        "Russian Foreign Minister Sergei Lavrov met his Iranian counterpart in Moscow on Monday. "
+        "“Our positions are close on almost every question,” Lavrov said.\n"
+    )
+    row = _by_quote(rows, "Our positions are close")
+    assert (row["topic"], row["stance"]) == ("russia_iran_alliance", "affirms")
+
+
+def test_a_pair_named_only_in_another_paragraph_is_not_the_pair() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Russian Foreign Minister Sergei Lavrov met his Iranian counterpart on Monday.\n\n"
+        "“Our positions are close on almost every question,” Lavrov said of his talks in Minsk.\n"
+    )
+    row = _by_quote(rows, "Our positions are close")
+    assert (row["topic"], row["stance"]) == ("", "")

@@ -1581,6 +1581,11 @@ class _StanceWords:
     negator: re.Pattern[str]
     weakening: re.Pattern[str]
     dismissal: re.Pattern[str]
+    partial: re.Pattern[str]
+    relationship: re.Pattern[str]
+    description: re.Pattern[str]
+    limiting: re.Pattern[str]
+    rivalry: re.Pattern[str]
     clause_split: re.Pattern[str]
     our_alliance: re.Pattern[str]
     # What every alliance word starts with ("all"), in lower-cased text: a text without it has
@@ -1598,6 +1603,8 @@ class _StanceWords:
 
         def words(key: str) -> re.Pattern[str]:
             listed = [w.lower() if lower else w for w in _STANCE.get(key, [])]
+            if not listed:  # an emptied list matches nothing (not the empty word everywhere)
+                return re.compile(r"(?!)")
             return re.compile(rf"\b(?:{_word_alternation(listed)})\b", flags)
 
         negators = [n.lower() if lower else n for n in _STANCE.get("negators", []) if n.isalpha()]
@@ -1607,6 +1614,11 @@ class _StanceWords:
             negator=re.compile(r"(?:\b(?:" + _word_alternation(negators) + r")\b|n[’']t\b)", flags),
             weakening=words("weakening_words"),
             dismissal=words("dismissal_words"),
+            partial=words("partial_words"),
+            relationship=words("relationship_words"),
+            description=words("affirming_descriptions"),
+            limiting=words("limiting_words"),
+            rivalry=words("rivalry_words"),
             # "but" starts a new clause, except in "nothing but" / "anything but" / "all but"
             # (the words behind one \b: re then tries one branch, not four, at each position)
             clause_split=re.compile(
@@ -1633,6 +1645,11 @@ _STANCE_LOWER_WORDS = (
             "negators",
             "weakening_words",
             "dismissal_words",
+            "partial_words",
+            "relationship_words",
+            "affirming_descriptions",
+            "limiting_words",
+            "rivalry_words",
         )
         for w in _STANCE.get(key, [])
     )
@@ -1713,9 +1730,12 @@ def _topic_hits(lowered: str) -> dict[str, int]:
 def alliance_stance(content: str, context: str = "") -> str:
     """affirms | denies | qualifies | "" for a statement about the Russia-Iran alliance.
 
-    Each alliance word is looked at within its clause: negated ("not allies", "no alliance")
-    denies; a negated alliance beside an affirmed partnership ("not a strategic ally, but a
-    strategic partnership") qualifies; declaring the alliance's weakening a myth affirms.
+    Each alliance, partnership or solidarity word is looked at within its clause: a negated
+    alliance ("not allies", "no alliance") denies; a negated alliance beside an affirmed
+    partnership ("not a strategic ally, but a strategic partnership") qualifies, as does an
+    affirmed one with limits put on it ("partners of necessity", "allies of convenience") or
+    beside rivalry; a relationship described as strategic or close affirms; declaring the
+    alliance's weakening a myth (or rift talk wishful thinking) affirms.
     """
     return _alliance_stance(content, lambda: context)
 
@@ -1725,12 +1745,12 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
     if _any_match(_COMPARATIVE_RES, _COMPARATIVE_LOWER_RES, content):
         return "qualifies"
     # Refusing the label ("I wouldn't use that word") speaks to the alliance beside its word.
-    if _any_match(_LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content) and _has_alliance_word(
-        context() or content
-    ):
-        return "denies"
+    refused = _any_match(
+        _LABEL_REFUSAL_RES, _LABEL_REFUSAL_LOWER_RES, content
+    ) and _has_alliance_word(context() or content)
     text, words = _stance_words(content)
     negated_alliance = affirmed_alliance = affirmed_partner = False
+    negated_partner = partly_negated = limited = rivalry = False
     for clause in words.clause_split.split(text):
         if words.weakening.search(clause) and words.dismissal.search(clause):
             # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
@@ -1742,26 +1762,41 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
             else ()
         )
         for match in alliances:
-            window = clause[max(0, match.start() - 40) : match.start()]
-            if words.negator.search(window):
+            if _negated_before(words, clause, match.start()):
                 negated_alliance = True
-            elif (
-                words.weakening.search(clause)
-                and words.dismissal.search(clause)
-                or not words.weakening.search(clause[max(0, match.start() - 25) : match.start()])
-            ):
+            elif not words.weakening.search(clause[max(0, match.start() - 25) : match.start()]):
                 affirmed_alliance = True
         for match in words.partner.finditer(clause):
-            window = clause[max(0, match.start() - 40) : match.start()]
-            if not words.negator.search(window):
+            if not _negated_before(words, clause, match.start()):
                 affirmed_partner = True
-    if negated_alliance and affirmed_partner:
-        return "qualifies"
+            else:
+                negated_partner = True
+                # "our positions do not coincide in everything": the rest still coincides
+                partly_negated |= words.partial.search(clause, match.end()) is not None
+        if words.relationship.search(clause):
+            affirmed_partner |= any(
+                not _negated_before(words, clause, m.start(), reach=15)
+                for m in words.description.finditer(clause)
+            )
+        limited |= any(
+            not _negated_before(words, clause, m.start(), reach=15)
+            for m in words.limiting.finditer(clause)
+        )
+        rivalry |= words.rivalry.search(clause) is not None
+    if refused:
+        return "qualifies" if affirmed_partner else "denies"
     if negated_alliance:
-        return "denies"
+        return "qualifies" if affirmed_partner else "denies"
     if affirmed_alliance or affirmed_partner:
-        return "affirms"
-    return ""
+        return "qualifies" if limited or rivalry else "affirms"
+    if negated_partner:
+        return "qualifies" if partly_negated else "denies"
+    return "denies" if rivalry else ""
+
+
+def _negated_before(words: _StanceWords, clause: str, at: int, reach: int = 40) -> bool:
+    """Whether a negator stands in the ``reach`` characters of the clause before ``at``."""
+    return words.negator.search(clause, max(0, at - reach), at) is not None
 
 
 # --- public API --------------------------------------------------------------------------------
@@ -1882,7 +1917,12 @@ def extract_statements(
     for n, (statement, quote) in enumerate(zip(statements, quotes, strict=True), start=1):
         sentence = article.sentence_at(statement.start)
         context = partial(sentence_text, sentence, quote)
+        # The countries named around the statement, for a topic about a pair of countries: its
+        # paragraph (the speaker's counterpart is often named in the sentence before the quote)
         span = (sentence.start, sentence.end) if sentence else (statement.start, statement.end)
+        if sentence is not None and sentence.sentence_id in ctx.paragraph_of:
+            paragraph = ctx.paragraphs[ctx.paragraph_of[sentence.sentence_id]]
+            span = (min(span[0], paragraph[0]), max(span[1], paragraph[1]))
         countries = {
             m.country
             for m in by_start[
