@@ -533,3 +533,80 @@ def test_a_pair_named_only_in_another_paragraph_is_not_the_pair() -> None:
     )
     row = _by_quote(rows, "Our positions are close")
     assert (row["topic"], row["stance"]) == ("", "")
+
+
+# --- when said: the occasion referred to, deadlines; who: asides, titles (own sentences) ---------
+
+
+def test_a_statement_at_the_occasion_the_story_reports_takes_its_day() -> None:
+    rows = _rows(
+        "Ministers meet in Oslo\n\n"
+        "OSLO — Fisheries ministers of the Nordic states met in Oslo on Tuesday for their "
+        "annual conference.\n\n"
+        "Norwegian minister Ingrid Solvang told the conference that quotas would be cut.\n",
+        published=date(2019, 3, 14),
+    )
+    row = _by_quote(rows, "quotas would be cut")
+    assert (row["speaker"], row["said_on"], row["date_basis"]) == (
+        "Ingrid Solvang",
+        "2019-03-12",
+        "relative",
+    )
+
+
+def test_no_occasion_referred_to_no_day() -> None:
+    rows = _rows(
+        "Ministers meet in Oslo\n\n"
+        "OSLO — Fisheries ministers met in Oslo on Tuesday.\n\n"
+        "Norwegian minister Ingrid Solvang has long said that quotas would be cut.\n"
+    )
+    assert _by_quote(rows, "quotas would be cut")["said_on"] == ""
+
+
+def test_an_occasion_of_several_days_pins_no_day() -> None:
+    rows = _rows(
+        "Talks in Oslo\n\n"
+        "OSLO — Delegations arrived on Tuesday for three days of talks.\n\n"
+        "Mediator Ingrid Solvang said after the talks that a deal was near.\n"
+    )
+    assert _by_quote(rows, "a deal was near")["said_on"] == ""
+
+
+def test_a_deadline_or_a_span_start_is_not_when_it_was_said() -> None:
+    rows = _rows(
+        "Trade\n\n"
+        "Trade minister Lars Eriksen said the two ports had worked together since 2015. "
+        "He added that freight could double by 2030.\n"
+    )
+    assert [r["said_on"] for r in rows] == ["", ""]
+
+
+def test_negated_speech_is_not_an_attribution() -> None:
+    rows = _rows(
+        "Loan\n\n"
+        "“It is a shared investment,” minister Lars Eriksen said. “Both of us will profit.” "
+        "He did not say whether the loan would be in kroner.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Lars Eriksen", "Lars Eriksen"]
+    assert not any("loan" in r["quote"] for r in rows)
+
+
+def test_states_as_a_noun_is_not_a_speech_verb() -> None:
+    rows = _rows("Summit\n\nThe five Baltic states met in Riga on Friday to discuss energy.\n")
+    assert rows == []
+
+
+def test_speaker_names_with_titles_hyphens_and_asides() -> None:
+    rows = _rows(
+        "Summit\n\n"
+        "Kazakh Energy Minister Almas-Bek Nurlanov said the pipeline would open in May.\n\n"
+        "Two senior officials, briefing on condition of anonymity, said the talks had stalled.\n\n"
+        "Olav Brekke, deputy chairman of the Nordic Council, wrote that the vote was close.\n\n"
+        "But Rear Admiral Henrik Dahl told reporters that the ships had left.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Almas-Bek Nurlanov",
+        "Two senior officials",
+        "Olav Brekke",
+        "Henrik Dahl",
+    ]

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
+from itertools import accumulate
 from os.path import commonprefix
 
 from newsframe.actors import (
@@ -166,11 +167,36 @@ _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|him|her|them)$", re.IGNORECASE)
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _THAT_RE = re.compile(r"\s*(?:that|:|,)?\s*", re.IGNORECASE)
-_NAME_WORD = r"[A-Z][a-z’'\-]+|al-[A-Z][a-z]+"  # "Ryabkov", "al-Assad"
+# "Ryabkov", "Kassym-Jomart", "al-Assad"
+_NAME_WORD = r"[A-Z][a-z’'\-]+(?:-[A-Z][a-z’'\-]+)*|al-[A-Z][a-z]+"
 _NAME_RUN_RE = re.compile(
-    rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,3}}(?![\w])"
+    rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,4}}(?![\w])"
 )
 _SURNAME_RE = re.compile(rf"(?:{_NAME_WORD})")
+# Capitalised words that open a sentence, not a name
+_NOT_NAME_STARTS = {
+    "But",
+    "And",
+    "Yet",
+    "So",
+    "Then",
+    "The",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "Meanwhile",
+    "However",
+    "Asked",
+    "Speaking",
+    "Also",
+    "Still",
+    "Now",
+}
 _LEADING_DETERMINER_RE = re.compile(
     r"^(?:the|a|an|this|that|these|those|his|her|its|their)\s+", re.I
 )
@@ -186,7 +212,8 @@ _NOISE_WORD_RE = re.compile(rf"(?:{_NOISE_WORDS})", re.IGNORECASE)
 _ADVERBIAL_SEGMENT_RE = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|in turn|for (?:his|her|its|their) part|"
     r"(?:on|in|at|during|after|before|when|while|asked|speaking|earlier|later|last|this|"
-    r"the next|a day|days|two|three|four|yesterday|today|then|but|and|also|in an? )\b.*)$",
+    r"the next|a day|days|(?:two|three|four)\s+(?:hours|days|weeks|months|years)|yesterday|"
+    r"today|then|but|and|also|in an? )\b.*)$",
     re.IGNORECASE,
 )
 _SUBORDINATOR_RE = re.compile(
@@ -199,6 +226,11 @@ _APPOSITIVE_RE = re.compile(
     re.I,
 )
 _WHO_RE = re.compile(r"^\s*(?:who|which)\b", re.IGNORECASE)
+# An aside between a subject and its verb: a lower-case participle phrase
+_PARTICIPIAL_ASIDE_RE = re.compile(r"^[a-z]+(?:ing|ed)\b")
+# An appositive that is not a subject itself: indefinite ("an Iran specialist at ...") or with
+# no determiner ("deputy chairman of ..."), lower case after the comma
+_LOWER_APPOSITIVE_RE = re.compile(r"^(?:an?\s+)?[a-z][\w’'-]*\b(?!\s+(?:said|says|told))")
 _CONJ_RE = re.compile(r"^(?:and|but|yet|while|so|as|when|whereas)\s+", re.IGNORECASE)
 # Forms that are also nouns ("reports", "claims"): a verb only right after a name or pronoun.
 _NOUN_LIKE_FORMS = {
@@ -247,6 +279,12 @@ _MODAL_OR_DETERMINER_END_RE = re.compile(
     r"\b(?:the|a|an|to|would|will|could|may|might|should|must|can)\s+$"
 )
 _TO_FOR_AFTER_RE = re.compile(r"\s+(?:to|for)\b")
+_NEGATED_END_RE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+$", re.IGNORECASE)
+# A verb right after a form that is also a noun makes it the noun ("the Gulf states have")
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:have|has|had|are|were|will|would|can|could|should|must|met|held|agreed|"
+    r"(?!said\b)[a-z]+ed)\b"
+)
 _COMMA_END_RE = re.compile(r",\s*$")
 _NAME_OR_PRONOUN_END_RE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|they|we|I|who))\s+$")
 _CONJUNCTION_START_RE = re.compile(r"\s*,?\s*(?:but|and|yet|while|because|as|although)\b")
@@ -471,6 +509,12 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
     if _MEDIA_NOUN_RE.search(run) or _INSTITUTION_NOUN_RE.search(run):
         return None  # "Army Radio", "Foreign Ministry": not a person's name
     words = run.split()
+    # "Iranian Roads Minister Hamid Karimzadeh": the name follows the last title word
+    while words and words[0] in _NOT_NAME_STARTS:
+        words = words[1:]  # "But Rear Admiral Daniel Hagari"
+    titles = [i for i, word in enumerate(words[:-1]) if word.lower() in _ROLE_WORDS]
+    if titles:
+        words = words[titles[-1] + 1 :]
     while words and (words[0].lower() in _ROLE_WORDS or country_of(words[0])):
         words = words[1:]
     if len(words) < 2:
@@ -790,8 +834,16 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
                 offset = seg_start + (flat[seg_start:seg_end].find(rest))
                 return _speaker_from_phrase(ctx, rest, offset)
             continue
-        if _APPOSITIVE_RE.match(segment) and i > 0:
-            # 'Hossein Jaberi Ansari, a top aide to the Iranian foreign minister, had cautioned'
+        if i > 0 and _PARTICIPIAL_ASIDE_RE.match(segment):
+            # 'A senior official, briefing reporters on condition of anonymity, said': an aside
+            continue
+        if i > 0 and (
+            _APPOSITIVE_RE.match(segment)
+            or _LOWER_APPOSITIVE_RE.match(segment)
+            and _ROLE_NOUN_RE.search(_strip_trailing_noise(" " + segment))
+        ):
+            # 'Hossein Jaberi Ansari, a top aide to the Iranian foreign minister, had cautioned';
+            # 'Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote'
             prev_start, prev_end = bounds[i - 1], bounds[i]
             names = ctx.persons_before(prev_end, prev_start)
             if names and not flat[names[-1].offset + len(names[-1].surface) : prev_end].strip(" ,"):
@@ -807,8 +859,12 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
 
 def _ends_with_subject(segment: str) -> bool:
     """'On Thursday, Putin' is adverbial then subject; 'when asked if ...' has none."""
-    last = segment.split()[-1] if segment.split() else ""
-    return bool(last[:1].isupper()) and len(segment.split()) <= 3
+    words = segment.split()
+    last = words[-1] if words else ""
+    if words and words[0].lower() in ("but", "and", "yet") and len(words) > 1:
+        # "But Rear Admiral Henrik Dahl": a conjunction, then a name of capitalised words
+        return all(w[:1].isupper() for w in words[1:])
+    return bool(last[:1].isupper()) and len(words) <= 3
 
 
 def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | None, int]:
@@ -1008,8 +1064,12 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return  # "is said to have", "reported to"
     if form == "calling" and not _COMMA_END_RE.search(before):
         return
-    if form in _NOUN_LIKE_FORMS and not _NAME_OR_PRONOUN_END_RE.search(before):
-        return  # 'several reports of fighting', 'the claims': nouns, not verbs
+    if form in _NOUN_LIKE_FORMS and (
+        not _NAME_OR_PRONOUN_END_RE.search(before) or _VERB_AFTER_RE.match(flat, cue_end, s_end)
+    ):
+        return  # 'several reports of fighting', 'the five Caspian states met': nouns, not verbs
+    if _NEGATED_END_RE.search(before):
+        return  # "He did not say whether ...": negated speech says nothing
 
     # 1. '“...,” he said' / '“...,” said X' : the quote just before the attribution.
     prev_quote = None
@@ -1379,9 +1439,42 @@ def _dates_within(dates: list[DateMention]) -> Callable[[int, int], list[DateMen
     return lambda start, end: [d for d in valued if start <= d.start < end]
 
 
+_DATE_WORDS = read_reference_yaml("date_words.yaml")
+_NOT_SAID_ON_BEFORE_RE = re.compile(
+    r"\b(?:" + _word_alternation(_DATE_WORDS.get("not_said_on_cues") or ["(?!)"]) + r")\s+$",
+    re.IGNORECASE,
+)
+_OCCASION_RE = re.compile(
+    r"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:"
+    + _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _said_on_candidates(ctx: _Context, dates: list[DateMention]) -> list[DateMention]:
+    """The dates a statement may have been said on: not inside what someone said (a date in a
+    quote or a reported clause dates its content), not a deadline or a span's start ("by 2030",
+    "since 2015")."""
+    flat = ctx.article.flat
+    contents = sorted((s.start, s.end) for s in ctx.statements)
+    content_starts = [start for start, _ in contents]
+    reach = list(accumulate((end for _, end in contents), max))  # furthest end so far
+    kept = []
+    for mention in dates:
+        i = bisect_right(content_starts, mention.start) - 1
+        if i >= 0 and reach[i] > mention.start:
+            continue
+        if _NOT_SAID_ON_BEFORE_RE.search(flat, max(0, mention.start - 12), mention.start):
+            continue
+        kept.append(mention)
+    return kept
+
+
 def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     article = ctx.article
     within = _dates_within(dates)
+    usable = _dates_within(_said_on_candidates(ctx, dates))
     for index, statement in enumerate(ctx.statements):
         cue_sentence = article.sentence_at(statement.cue_start) or article.sentence_at(
             statement.start
@@ -1390,7 +1483,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             continue
         outside = [
             d
-            for d in within(cue_sentence.start, cue_sentence.end)
+            for d in usable(cue_sentence.start, cue_sentence.end)
             if not (statement.start <= d.start < statement.end)
         ]
         if outside:
@@ -1413,7 +1506,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         if previous_sentence is not None and ctx.paragraph_of.get(
             previous_sentence.sentence_id
         ) == ctx.paragraph_of.get(cue_sentence.sentence_id):
-            near = within(previous_sentence.start, previous_sentence.end)
+            near = usable(previous_sentence.start, previous_sentence.end)
             if near and _names_speaker(
                 ctx, previous_sentence.start, previous_sentence.end, statement.speaker
             ):
@@ -1426,7 +1519,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             earlier_sentence = article.sentences[back]
             near = [
                 d
-                for d in within(earlier_sentence.start, earlier_sentence.end)
+                for d in usable(earlier_sentence.start, earlier_sentence.end)
                 if d.precision == "day"
             ]
             if near and _names_speaker(
@@ -1446,6 +1539,59 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             if earlier.speaker.name == statement.speaker.name:
                 statement.date = earlier.date
                 break
+        if statement.date is None:
+            statement.date = _occasion_date(ctx, statement, cue_sentence, usable)
+
+
+_SEVERAL_DAYS_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|several|few|\d+)[- ]days?\b", re.IGNORECASE
+)
+
+
+def _inside_statement(ctx: _Context, offset: int) -> bool:
+    return any(s.start <= offset < s.end for s in ctx.statements)
+
+
+def _occasion_date(
+    ctx: _Context,
+    statement: _Statement,
+    cue_sentence: Sentence,
+    usable: Callable[[int, int], list[DateMention]],
+) -> DateMention | None:
+    """The day of the occasion a statement's attribution refers to ('told the summit', 'after
+    the vote', 'on the sidelines'; or the sentence before, in its paragraph: 'was invited to
+    address the meeting. Its envoy said ...'): the latest day-dated sentence before it that names
+    an occasion, else the day the article's first sentence reports (the story's occasion). None
+    without such a reference."""
+    article, flat = ctx.article, ctx.article.flat
+    where = [(cue_sentence.start, statement.start), (statement.end, cue_sentence.end)]
+    previous = cue_sentence.sentence_id - 1
+    if previous >= 0 and ctx.paragraph_of.get(previous) == ctx.paragraph_of.get(
+        cue_sentence.sentence_id
+    ):
+        where.append((article.sentences[previous].start, article.sentences[previous].end))
+    if not any(
+        not _inside_statement(ctx, found.start())
+        for start, end in where
+        if start < end
+        for found in _OCCASION_RE.finditer(flat, start, end)
+    ):
+        return None  # no occasion named outside what was said
+    # (a bounded look back: a long article's cost stays linear in its length)
+    for back in range(cue_sentence.sentence_id - 1, max(0, cue_sentence.sentence_id - 40), -1):
+        sentence = article.sentences[back]
+        days = [d for d in usable(sentence.start, sentence.end) if d.precision == "day"]
+        if days and _OCCASION_RE.search(flat, sentence.start, sentence.end):
+            return _one_day(flat, sentence, days[-1])
+    lede = article.sentences[0]
+    days = [d for d in usable(lede.start, lede.end) if d.precision == "day"]
+    return _one_day(flat, lede, days[0]) if days else None
+
+
+def _one_day(flat: str, sentence: Sentence, day: DateMention) -> DateMention | None:
+    """The occasion's day, unless the occasion lasts several ('two days of talks', 'a
+    three-day visit'): which of them a statement was made on is then not known."""
+    return None if _SEVERAL_DAYS_RE.search(flat, sentence.start, sentence.end) else day
 
 
 def _names_speaker(ctx: _Context, start: int, end: int, speaker: _Speaker) -> bool:
