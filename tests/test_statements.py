@@ -610,3 +610,12 @@ def test_speaker_names_with_titles_hyphens_and_asides() -> None:
         "Olav Brekke",
         "Henrik Dahl",
     ]
+
+
+def test_before_adding_keeps_the_speaker_of_the_first_verb() -> None:
+    rows = _rows(
+        "Border\n\n"
+        "Foreign Minister Lars Eriksen spoke in Oslo on Wednesday. “They bear the blame,” he "
+        "said, before adding: “We will act alone if need be.”\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Lars Eriksen", "Lars Eriksen"]

@@ -286,6 +286,7 @@ _VERB_AFTER_RE = re.compile(
     r"(?!said\b)[a-z]+ed)\b"
 )
 _COMMA_END_RE = re.compile(r",\s*$")
+_COMMA_BEFORE_END_RE = re.compile(r",\s*(?:before|then|while|after)\s+$")  # ", before adding"
 _NAME_OR_PRONOUN_END_RE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|they|we|I|who))\s+$")
 _CONJUNCTION_START_RE = re.compile(r"\s*,?\s*(?:but|and|yet|while|because|as|although)\b")
 _SENTENCE_STOP_RE = re.compile(r"[.!?;]")
@@ -1118,7 +1119,10 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
                 return
 
     left = _clause_left(ctx, s_start, cue_start)
-    is_participle = form in _PARTICIPLES and _COMMA_END_RE.search(before) is not None
+    is_participle = form in _PARTICIPLES and (
+        _COMMA_END_RE.search(before) is not None
+        or _COMMA_BEFORE_END_RE.search(flat, max(s_start, cue_start - 12), cue_start) is not None
+    )
     if is_participle:
         same_sentence = [s for s in ctx.statements if s_start <= s.cue_start < cue_start]
         speaker = _copy(same_sentence[-1].speaker) if same_sentence else None
