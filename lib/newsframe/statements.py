@@ -510,9 +510,9 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
     if _MEDIA_NOUN_RE.search(run) or _INSTITUTION_NOUN_RE.search(run):
         return None  # "Army Radio", "Foreign Ministry": not a person's name
     words = run.split()
-    # "Iranian Roads Minister Hamid Karimzadeh": the name follows the last title word
     while words and words[0] in _NOT_NAME_STARTS:
         words = words[1:]  # "But Rear Admiral Daniel Hagari"
+    # "Iranian Roads Minister Hamid Karimzadeh": the name follows the last title word
     titles = [i for i, word in enumerate(words[:-1]) if word.lower() in _ROLE_WORDS]
     if titles:
         words = words[titles[-1] + 1 :]
@@ -1456,29 +1456,39 @@ _OCCASION_RE = re.compile(
 )
 
 
-def _said_on_candidates(ctx: _Context, dates: list[DateMention]) -> list[DateMention]:
+def _inside_what_was_said(ctx: _Context) -> Callable[[int], bool]:
+    """Whether an offset lies inside some statement's content (by bisection)."""
+    contents = sorted((s.start, s.end) for s in ctx.statements)
+    starts = [start for start, _ in contents]
+    reach = list(accumulate((end for _, end in contents), max))  # furthest end so far
+
+    def inside(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and reach[i] > offset
+
+    return inside
+
+
+def _said_on_candidates(
+    ctx: _Context, dates: list[DateMention], inside: Callable[[int], bool]
+) -> list[DateMention]:
     """The dates a statement may have been said on: not inside what someone said (a date in a
     quote or a reported clause dates its content), not a deadline or a span's start ("by 2030",
     "since 2015")."""
     flat = ctx.article.flat
-    contents = sorted((s.start, s.end) for s in ctx.statements)
-    content_starts = [start for start, _ in contents]
-    reach = list(accumulate((end for _, end in contents), max))  # furthest end so far
-    kept = []
-    for mention in dates:
-        i = bisect_right(content_starts, mention.start) - 1
-        if i >= 0 and reach[i] > mention.start:
-            continue
-        if _NOT_SAID_ON_BEFORE_RE.search(flat, max(0, mention.start - 12), mention.start):
-            continue
-        kept.append(mention)
-    return kept
+    return [
+        mention
+        for mention in dates
+        if not inside(mention.start)
+        and not _NOT_SAID_ON_BEFORE_RE.search(flat, max(0, mention.start - 12), mention.start)
+    ]
 
 
 def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     article = ctx.article
     within = _dates_within(dates)
-    usable = _dates_within(_said_on_candidates(ctx, dates))
+    inside = _inside_what_was_said(ctx)
+    usable = _dates_within(_said_on_candidates(ctx, dates, inside))
     for index, statement in enumerate(ctx.statements):
         cue_sentence = article.sentence_at(statement.cue_start) or article.sentence_at(
             statement.start
@@ -1544,7 +1554,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 statement.date = earlier.date
                 break
         if statement.date is None:
-            statement.date = _occasion_date(ctx, statement, cue_sentence, usable)
+            statement.date = _occasion_date(ctx, statement, cue_sentence, usable, inside)
 
 
 _SEVERAL_DAYS_RE = re.compile(
@@ -1552,15 +1562,12 @@ _SEVERAL_DAYS_RE = re.compile(
 )
 
 
-def _inside_statement(ctx: _Context, offset: int) -> bool:
-    return any(s.start <= offset < s.end for s in ctx.statements)
-
-
 def _occasion_date(
     ctx: _Context,
     statement: _Statement,
     cue_sentence: Sentence,
     usable: Callable[[int, int], list[DateMention]],
+    inside: Callable[[int], bool],
 ) -> DateMention | None:
     """The day of the occasion a statement's attribution refers to ('told the summit', 'after
     the vote', 'on the sidelines'; or the sentence before, in its paragraph: 'was invited to
@@ -1575,7 +1582,7 @@ def _occasion_date(
     ):
         where.append((article.sentences[previous].start, article.sentences[previous].end))
     if not any(
-        not _inside_statement(ctx, found.start())
+        not inside(found.start())
         for start, end in where
         if start < end
         for found in _OCCASION_RE.finditer(flat, start, end)
