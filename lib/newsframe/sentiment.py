@@ -121,9 +121,8 @@ class _LoadedSentiment(_textblob_en.Sentiment):
     def __call__(self, s: object, negation: bool = True, **kwargs: object) -> object:
         if type(s) is not str or kwargs:  # TextBlob's own path for everything else
             return super().__call__(s, negation, **kwargs)
-        assessed = self._assess(
-            [w.lower() for w in " ".join(self.tokenizer(s)).split()], negation=negation
-        )
+        # lower() per word or of the joined words: the same words (no letter lowers to a space)
+        assessed = self._assess(" ".join(self.tokenizer(s)).lower().split(), negation=negation)
         # TextBlob's ``avg`` with weight 1: the same sums in the same order
         count = float(len(assessed) or 1)
         return _textblob_text.Score(
@@ -219,12 +218,15 @@ class _RememberingTokenizer:
         self.memo: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> list[str]:
-        edited = text.replace("n't", " n't").translate(_SPACED_QUOTES)
+        edited = text.replace("n't", " n't")
+        for mark, spaced in _SPACED_QUOTES:  # str.replace: ~10x faster than a translate table
+            if mark in edited:
+                edited = edited.replace(mark, spaced)
         if "\n" in edited:
             edited = _BLANK_LINES.sub(_SENTENCE_END, edited.replace("\r\n", "\n"))
         tokens = edited.split()  # str.split's white space is exactly what ``\s`` matches
         memo = self.memo
-        found = [memo.get(token) for token in tokens]
+        found = list(map(memo.get, tokens))
         if None in found:
             new = self._split({t for t, f in zip(tokens, found, strict=True) if f is None})
             if len(memo) < self.limit:
@@ -256,7 +258,7 @@ class _RememberingTokenizer:
         return split
 
 
-_SPACED_QUOTES = str.maketrans({mark: f" {mark} " for mark in "“”‘’'\""})
+_SPACED_QUOTES = tuple((mark, f" {mark} ") for mark in "“”‘’'\"")
 _BLANK_LINES = re.compile(r"\n{2,}")  # find_tokens' ``linebreak``
 _SENTENCE_END = f" {_textblob_text.EOS} "
 _SEPARATOR = "\x01"
