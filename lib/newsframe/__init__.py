@@ -5,11 +5,15 @@ The modules read as the pipeline: ``ingest`` → ``boilerplate`` → ``sentences
 ``build`` / ``tables`` → ``crossrefs`` / ``positions`` → ``charts`` / ``briefing``.
 """
 
-from newsframe.crossrefs import cross_reference, discrepancies, title_conflicts
-from newsframe.events import timeline
-from newsframe.pipeline import prepare_article
-from newsframe.positions import positions
-from newsframe.tables import read_table
+from newsframe.runtime import no_cycle_collection
+
+# Importing makes many long-lived objects (modules, patterns, word lists): no collection meanwhile.
+with no_cycle_collection():
+    from newsframe.crossrefs import cross_reference, discrepancies, title_conflicts
+    from newsframe.events import timeline
+    from newsframe.pipeline import prepare_article
+    from newsframe.positions import positions
+    from newsframe.tables import read_table
 
 __all__ = [
     "cross_reference",

@@ -39,6 +39,7 @@ from newsframe.events import extract_events
 from newsframe.framing import find_frames
 from newsframe.ingest import ManifestEntry, SourceFile
 from newsframe.pipeline import read_article
+from newsframe.runtime import no_cycle_collection
 from newsframe.sentiment import article_tone, score_texts
 from newsframe.statements import extract_statements
 from newsframe.tables import TableWriter, check_table_format, to_frame
@@ -429,8 +430,11 @@ def _run(
         return
     # The first article is analysed here: it loads the lexicons and compiles the patterns once,
     # before the pool forks its workers, which then inherit them instead of each paying ~0.3 s
-    # (the cross-references at the end use the same actor index).
-    yield analyse_task(tasks[0])
+    # (the cross-references at the end use the same actor index). Long-lived objects only: the
+    # cycle collector, which would walk them and every imported module again, waits.
+    with no_cycle_collection():
+        first = analyse_task(tasks[0])
+    yield first
     rest = tasks[1:]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # What exists now is long-lived (lexicons, patterns, modules): frozen, the workers'

@@ -11,11 +11,9 @@ fields on which a group's members disagree, as a table an analyst can read.
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -44,6 +42,7 @@ from newsframe.actors import (
 )
 from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
+from newsframe.runtime import no_cycle_collection
 from newsframe.tables import COLUMNS
 
 __all__ = [
@@ -434,7 +433,7 @@ class StatementGroups:
 
     def add(self, statements: pd.DataFrame) -> None:
         """The next rows of the table, in table order."""
-        with _no_cycle_collection():
+        with no_cycle_collection():
             self._add(statements)
 
     def _add(self, statements: pd.DataFrame) -> None:
@@ -612,22 +611,9 @@ def cross_reference_parts(
     build can write the largest table without holding it whole: its rows are kept as numbers
     into their distinct strings until a part is made. ``statement_groups`` are the statements'
     groups when the caller has made them already (``StatementGroups`` of the same table)."""
-    with _no_cycle_collection():
+    with no_cycle_collection():
         ordered = _cross_reference(statements, events, articles, texts, claims, statement_groups)
     yield from ordered.parts(rows)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector: these steps make millions of short-lived objects and no
-    cycles, and each automatic collection would also walk every object the build holds."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _cross_reference(
@@ -1091,7 +1077,7 @@ def title_conflicts(
     Titles are compared as sets of word stems, each distinct set once: the work grows with the
     mentions and the distinct titles, not with pairs of mentions.
     """
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _title_conflicts(texts, articles, claims)
 
 
