@@ -200,6 +200,31 @@ def test_tables_do_not_depend_on_string_hashing(seeds_dir, tmp_path) -> None:
     assert (tmp_path / "out-1" / "crossrefs.csv").stat().st_size > 1000
 
 
+def test_analysing_articles_leaves_pandas_unimported(seeds_dir) -> None:
+    """The per-article step needs neither pandas nor pyarrow: a build's workers never import
+    them, and its start-up (which every worker waits for) does not either. A fresh process
+    analyses every seed and the bad-input cases and reports what got imported."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import newsframe.build as b\n"
+        "before = [m for m in ('pandas', 'pyarrow') if m in sys.modules]\n"
+        f"paths = sorted(Path({str(seeds_dir)!r}).glob('*.txt'))\n"
+        "results = [b.analyse_task((p, None, p.stem)) for p in paths]\n"
+        "assert all(r.article['status'] == 'ok' for r in results)\n"
+        "assert all(r.columns['statements'] for r in results)\n"
+        "after = [m for m in ('pandas', 'pyarrow') if m in sys.modules]\n"
+        "print(before, after)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    )
+    assert done.stdout.split() == ["[]", "[]"]
+
+
 def test_tables_follow_article_ids_when_file_order_differs(corpus, tmp_path) -> None:
     # "report-2.txt" sorts before "report.txt" by file name ('-' < '.'), after it by id.
     other = (

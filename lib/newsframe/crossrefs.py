@@ -11,6 +11,7 @@ fields on which a group's members disagree, as a table an analyst can read.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
@@ -20,15 +21,9 @@ from functools import cache, lru_cache
 from heapq import merge
 from itertools import chain, islice
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
-
-try:  # pandas keeps its strings in Arrow arrays when it has pyarrow
-    import pyarrow as pa
-    import pyarrow.compute as pc
-except ImportError:
-    pa = pc = None
 
 from newsframe.actors import (
     ActorMention,
@@ -42,8 +37,18 @@ from newsframe.actors import (
 )
 from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
-from newsframe.runtime import no_cycle_collection
+from newsframe.runtime import LazyModule, no_cycle_collection
 from newsframe.tables import COLUMNS
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+else:  # imported on first use (see newsframe.runtime.LazyModule)
+    pd = LazyModule("pandas")
+    # pandas keeps its strings in Arrow arrays when it has pyarrow
+    pa = LazyModule("pyarrow") if importlib.util.find_spec("pyarrow") else None
+    pc = LazyModule("pyarrow.compute") if pa is not None else None
 
 __all__ = [
     "CROSSREF_COLUMNS",
@@ -819,18 +824,21 @@ def _string_order(strings: np.ndarray) -> np.ndarray:
     return np.argsort(strings, kind="stable")
 
 
-_STRING = pd.Series(["text"]).dtype  # what pandas makes of Python strings
+@cache
+def _string_dtype() -> object:
+    """What pandas makes of Python strings (asked once pandas is needed: it is imported lazily)."""
+    return pd.Series(["text"]).dtype
 
 
 def _strings(codes: np.ndarray, distinct: np.ndarray) -> pd.Series | np.ndarray:
     """The column of strings ``distinct[codes]``, built by Arrow when pandas stores strings so."""
-    if pa is not None and getattr(_STRING, "storage", None) == "pyarrow":
+    if pa is not None and getattr(_string_dtype(), "storage", None) == "pyarrow":
         try:
             dictionary = pa.array(distinct.tolist(), type=pa.large_string())
         except (pa.ArrowException, UnicodeError):
             return distinct[codes]  # a string Arrow cannot hold: pandas decides, as for a list
         array = pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), dictionary)
-        return pd.Series(pd.array(array.cast(pa.large_string()), dtype=_STRING), copy=False)
+        return pd.Series(pd.array(array.cast(pa.large_string()), dtype=_string_dtype()), copy=False)
     return distinct[codes]
 
 
@@ -1191,7 +1199,7 @@ def _title_conflicts(
             rows.append({**base, "field": "title_holder", "value": person})
     # str columns even with no rows: an object column would make pd.concat with a full
     # crossrefs table turn its every string into a Python object (+580 MiB at 10,000 articles)
-    return pd.DataFrame(rows, columns=CROSSREF_COLUMNS, dtype=_STRING)
+    return pd.DataFrame(rows, columns=CROSSREF_COLUMNS, dtype=_string_dtype())
 
 
 def _support_order(item: tuple[str, str]) -> tuple[bool, str]:

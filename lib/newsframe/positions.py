@@ -8,7 +8,14 @@ sees the contradiction instead of a silent majority.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+from newsframe.runtime import LazyModule
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # imported on first use (see newsframe.runtime.LazyModule)
+    pd = LazyModule("pandas")
 
 POSITION_COLUMNS = (
     "speaker",

@@ -18,14 +18,21 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsframe.config import DATA_DIR
+from newsframe.runtime import LazyModule
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pa_csv
+else:  # imported on first use (see newsframe.runtime.LazyModule)
+    pd = LazyModule("pandas")
+    pa = LazyModule("pyarrow")
+    pc = LazyModule("pyarrow.compute")
+    pa_csv = LazyModule("pyarrow.csv")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
