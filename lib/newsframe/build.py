@@ -55,7 +55,6 @@ MIN_LANGUAGE_CONFIDENCE = 0.80
 NEAR_DUPLICATE_SHARE = 0.8
 PROGRESS_BAR_FROM = 20  # files
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_FINGERPRINT_JUNK = re.compile(r"[\W_]+")
 
 
 @dataclass(slots=True)
@@ -150,7 +149,8 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
 
     _fill_metadata(row, article, body, source, entry)  # sets the date the mentions depend on
     mentions = find_actor_mentions(article)
-    rows = analyse_article(article, mentions=mentions)
+    words = sentence_words(article)
+    rows = analyse_article(article, mentions=mentions, words=words)
     row["n_sentences"] = len(article.sentences)
     row["n_words"] = sum(sentence["n_words"] for sentence in rows["sentences"])  # type: ignore[misc]
     row["n_boilerplate_paragraphs"] = len(body.dropped)
@@ -166,25 +166,48 @@ def analyse_file(path: Path, entry: ManifestEntry | None, article_id: str) -> Ar
     ]
     result.rows = rows
     result.claims = article_title_claims(source.text, article=article, mentions=mentions)
-    result.fingerprint = frozenset(
-        hashlib.blake2b(
-            _FINGERPRINT_JUNK.sub(" ", s.clean.lower()).encode(), digest_size=8
-        ).hexdigest()
-        for s in article.sentences
-    )
+    result.fingerprint = body_fingerprint(words)
     return result
 
 
+def sentence_words(article: Article) -> list[list[str]]:
+    """The words of each body sentence (letters and digits, with inner apostrophes and
+    hyphens: "don't", "Moscow-Tehran"), in sentence order."""
+    return [_WORD.findall(s.clean) for s in article.sentences]
+
+
+def body_fingerprint(words: list[list[str]]) -> frozenset[str]:
+    """A short hash of each sentence's words (lower case, punctuation and spacing ignored):
+    two files sharing most of them hold the same article, whatever boilerplate surrounds it."""
+    return frozenset(
+        hashlib.blake2b(
+            " ".join(sentence)
+            .lower()
+            .replace("'", " ")
+            .replace("’", " ")
+            .replace("-", " ")
+            .encode(),
+            digest_size=8,
+        ).hexdigest()
+        for sentence in words
+    )
+
+
 def analyse_article(
-    article: Article, *, mentions: list[ActorMention] | None = None
+    article: Article,
+    *,
+    mentions: list[ActorMention] | None = None,
+    words: list[list[str]] | None = None,
 ) -> dict[str, list[dict[str, object]]]:
     """The per-article tables: sentences with tone, statements, events, frames.
 
-    Actor mentions (``mentions``, when the caller has them) and dates are found once and shared
-    by the extractors that need them.
+    Actor mentions and each sentence's words (``mentions``, ``words``: when the caller has
+    them) and dates are found once and shared by the steps that need them.
     """
     if mentions is None:
         mentions = find_actor_mentions(article)
+    if words is None:
+        words = sentence_words(article)
     dates = find_dates(article)
     scores = score_texts(s.clean for s in article.sentences)
     sentences = [
@@ -199,10 +222,10 @@ def analyse_article(
             "n_scored_words": n_scored,
             "tone": tone,
             "clean_text": s.clean,
-            "n_words": len(_WORD.findall(s.clean)),
+            "n_words": len(sentence_words),
         }
-        for s, (polarity, subjectivity, n_scored, tone) in zip(
-            article.sentences, scores, strict=True
+        for s, (polarity, subjectivity, n_scored, tone), sentence_words in zip(
+            article.sentences, scores, words, strict=True
         )
     ]
     return {
@@ -388,7 +411,7 @@ def build(
             writer = stack.enter_context(TableWriter(Path(out_dir), table_format=table_format))
         else:
             check_table_format(table_format)
-        gatherer = TableGatherer(writer, keep=keep_tables or writer is None)
+        gatherer = TableGatherer(writer, keep=keep_tables or writer is None, expected=len(tasks))
         _gather(gatherer, tasks, jobs, engine, scheduler, progress)
         for result in _missing_files(manifest, {p.name for p in paths}):
             gatherer.add(result)
@@ -496,12 +519,18 @@ class TableGatherer:
     """
 
     CHUNK_ARTICLES = 500
+    # The last chunk is packed after the last article arrives, while the workers have finished:
+    # with ``expected`` known, the chunk before it is cut short so that this one stays small.
+    LAST_CHUNK_ARTICLES = 64
     # Cross-references are computed from these at the end, so their chunks are always kept.
     KEPT_FOR_CROSSREFS = ("statements", "events")
     CROSSREF_ROWS = 100_000  # rows per part of the cross-reference table, made and written
 
-    def __init__(self, writer: TableWriter | None = None, *, keep: bool = True) -> None:
+    def __init__(
+        self, writer: TableWriter | None = None, *, keep: bool = True, expected: int | None = None
+    ) -> None:
         self.warnings: list[str] = []
+        self._to_come = expected  # results still expected, when the caller knows
         self.writer = writer
         self.keep = keep
         self._articles: list[dict[str, object]] = []
@@ -524,13 +553,15 @@ class TableGatherer:
         if article["status"] == "rejected":
             self.warnings.append(f"{article['file']}: rejected: {article['reason']}")
         self._articles.append(article)
+        if self._to_come is not None:
+            self._to_come -= 1
         if not (result.rows or result.columns):
             return
         for name, columns in result.tables().items():
             self._extend(name, columns)
         self._claims[str(article["article_id"])] = result.claims
         self._pending += 1
-        if self._pending >= self.CHUNK_ARTICLES:
+        if self._pending >= self.CHUNK_ARTICLES or self._to_come == self.LAST_CHUNK_ARTICLES:
             self._pack()
 
     def _reject_if_duplicate(self, result: ArticleResult) -> None:
