@@ -619,3 +619,56 @@ def test_before_adding_keeps_the_speaker_of_the_first_verb() -> None:
         "said, before adding: “We will act alone if need be.”\n"
     )
     assert [r["speaker"] for r in rows] == ["Lars Eriksen", "Lars Eriksen"]
+
+
+def test_a_title_owned_by_a_country_after_the_name_leaves_the_name_as_speaker() -> None:
+    rows = _rows(
+        "Vote\n\n"
+        "Lars Ekberg, Sweden's ambassador to the United Nations, wrote on X that the vote was "
+        "a mistake.\n\n"
+        "Anders Holm, Norway’s deputy foreign minister, told reporters the talks would resume.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Lars Ekberg", "Anders Holm"]
+
+
+def test_an_anonymous_source_with_a_relative_clause_and_its_later_mention() -> None:
+    rows = _rows(
+        "Border\n\n"
+        "A senior Turkish diplomat who asked not to be named told Reuters that Ankara had a "
+        "long record of patience with Baghdad.\n\n"
+        '"We have learned to wait," the diplomat said.\n'
+    )
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [
+        ("senior Turkish diplomat", "anonymous"),
+        ("senior Turkish diplomat", "anonymous"),
+    ]
+
+
+def test_a_statement_speaks_for_whoever_issued_it() -> None:
+    rows = _rows(
+        "Crisis\n\n"
+        "The Turkish Foreign Ministry said in a statement on Monday that it was following "
+        "events closely. “We urge restraint from every side,” the statement said.\n\n"
+        "A statement from the Greek Foreign Ministry said Athens was ready to talk.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Turkish Foreign Ministry",
+        "Turkish Foreign Ministry",
+        "Greek Foreign Ministry",
+    ]
+
+
+def test_according_to_after_a_speech_verb_is_the_channel_not_the_speaker() -> None:
+    text = (
+        "Call\n\n"
+        "In a phone call on Monday, Turkish Foreign Minister Kemal Aras told his Greek "
+        "counterpart that Ankara would respond to any provocation, according to a statement "
+        "from the Turkish Foreign Ministry.\n\n"
+        "The ceasefire has collapsed, according to two officials.\n"
+    )
+    rows = _rows(text)
+    assert [(r["speaker"], r["quote"]) for r in rows] == [
+        ("Kemal Aras", "Ankara would respond to any provocation"),
+        ("two officials", "The ceasefire has collapsed"),
+    ]
+    assert "Turkish Foreign Ministry" in rows[0]["channel"]

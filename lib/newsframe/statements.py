@@ -149,6 +149,8 @@ _INSTITUTION_NOUN_RE = re.compile(
 _ANONYMOUS_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['anonymous_nouns'])})\b", re.I)
 _ROLE_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['person_roles'])})s?\b", re.I)
 _ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
+_DOCUMENT_SOURCE_RE = re.compile(r"\s+(?:from|by|of)\s+")
+_DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['document_nouns'])})$", re.I)
 
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
@@ -231,6 +233,8 @@ _PARTICIPIAL_ASIDE_RE = re.compile(r"^[a-z]+(?:ing|ed)\b")
 # An appositive that is not a subject itself: indefinite ("an Iran specialist at ...") or with
 # no determiner ("deputy chairman of ..."), lower case after the comma
 _LOWER_APPOSITIVE_RE = re.compile(r"^(?:an?\s+)?[a-z][\w’'-]*\b(?!\s+(?:said|says|told))")
+# A title after a name that opens with whose it is: "Hakan Fidan, Turkey's foreign minister,"
+_POSSESSIVE_APPOSITIVE_RE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?\s+[a-z]")
 _CONJ_RE = re.compile(r"^(?:and|but|yet|while|so|as|when|whereas)\s+", re.IGNORECASE)
 # Forms that are also nouns ("reports", "claims"): a verb only right after a name or pronoun.
 _NOUN_LIKE_FORMS = {
@@ -260,7 +264,8 @@ _WORD_HYPHEN_RE = re.compile(r"[\w-]+")
 _UNKNOWN_HEAD_SPLIT_RE = re.compile(r"\s+(?:of|close to|to|for|in|with|from|who|that|dealing)\s+")
 _NOT_NAMED_WORDS_RE = re.compile(r"\bnot to be named\b|\banonymity\b")
 _INDEFINITE_START_RE = re.compile(r"^(?:a|an|some|two|three|several)\b", re.IGNORECASE)
-_RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|that|which)\s+(?!asked)")
+_RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|that|which)\s+")
+_WHO_CLAUSE_RE = re.compile(r",?\s+who\s+")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z-]+")
 _LOWER_WORD_RE = re.compile(r"[a-z-]+")
 _SEGMENT_BREAK_RE = re.compile(r"[,;—–]\s*")
@@ -564,7 +569,8 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         firsts = ctx.mentions_in(start, end)
         return _from_mention(firsts[0]) if firsts else None
     if (
-        len(words) > 9
+        # "A senior official who asked not to be named": the relative clause is no subject
+        len(_WHO_CLAUSE_RE.split(phrase, maxsplit=1)[0].split()) > 9
         or _CLAUSE_VERB_RE.search(phrase)
         and not _WHO_ASKED_OR_CLOSE_TO_RE.search(phrase)
     ):
@@ -590,6 +596,14 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     in_head = [m for m in inside if m.end <= head_end and m.type in ("media", "institution")]
     if in_head and not _ANONYMOUS_NOUN_RE.search(phrase[: head_end - start]):
         return _from_mention(in_head[-1])
+    if _DOCUMENT_NOUN_RE.search(phrase[: head_end - start]):
+        # "a statement from the Iranian Foreign Ministry": its issuer speaks
+        issuers = [m for m in inside if m.start >= head_end and m.type != "place"]
+        if issuers:
+            return _from_mention(issuers[0])
+        source = _DOCUMENT_SOURCE_RE.match(phrase, head_end - start)
+        if source:
+            return _speaker_from_phrase(ctx, phrase[source.end() :], start + source.end())
     bare = _LEADING_DETERMINER_RE.sub("", phrase)
     covering = [m for m in inside if m.end - m.start >= len(bare) - 1]
     if covering:
@@ -705,7 +719,16 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
     rest = match.group("rest")
     if len(rest.split()) > 4:
         return None
+    document = _DOCUMENT_NOUN_RE.search(rest)
+    if document and document.start() == 0:
+        return _issuer(ctx, document.group().lower(), start)
     country = country_of(rest)
+    if (
+        not country
+        and rest[:1].isupper()
+        and not (_ROLE_NOUN_RE.match(rest) or _INSTITUTION_NOUN_RE.match(rest))
+    ):
+        return None  # "the Greek Foreign Ministry" (Greece unlisted): someone new, no anaphor
     nouns = [w.lower() for w in _LATIN_WORD_RE.findall(rest)]
     head = nouns[-1] if nouns else ""
     published = ctx.article.published
@@ -748,6 +771,19 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
             and head in _lower_words(speaker.role + " " + speaker.surface)
         ):
             return _as_speaker(speaker)
+    return None
+
+
+def _issuer(ctx: _Context, noun: str, start: int) -> _Speaker | None:
+    """Who issued "the statement": the nearest earlier statement's speaker, when the sentence of
+    its attribution names that kind of document ("said in a statement")."""
+    flat = ctx.article.flat
+    for statement in reversed(ctx.statements):
+        if statement.cue_start >= start or _DOCUMENT_NOUN_RE.search(statement.speaker.name):
+            continue
+        sentence = ctx.article.sentence_at(statement.cue_start)
+        if sentence and noun in flat[sentence.start : sentence.end].lower():
+            return _copy(statement.speaker)
     return None
 
 
@@ -840,7 +876,7 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             continue
         if i > 0 and (
             _APPOSITIVE_RE.match(segment)
-            or _LOWER_APPOSITIVE_RE.match(segment)
+            or (_LOWER_APPOSITIVE_RE.match(segment) or _POSSESSIVE_APPOSITIVE_RE.match(segment))
             and _ROLE_NOUN_RE.search(_strip_trailing_noise(" " + segment))
         ):
             # 'Hossein Jaberi Ansari, a top aide to the Iranian foreign minister, had cautioned';
@@ -1011,22 +1047,42 @@ def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> No
             _quoted_as(ctx, match, sentence, paragraph, p_end)
 
         according = (
-            _ACCORDING_RE.finditer(flat, s_start, s_end)
+            list(_ACCORDING_RE.finditer(flat, s_start, s_end))
             if lower.find("ccording", lo, hi) >= 0
-            else ()
+            else []
         )
+        verbs = ctx.verbs(s_start, s_end)
+        if according:
+            # "X told Y that ..., according to a statement": X speaks (the statement relays it),
+            # so a speech verb before "according to" is read first and keeps its clause.
+            verbs = list(verbs)
+            for match in [m for m in verbs if m.end() <= according[0].start()]:
+                _cue_unless_handled(ctx, match, handled, sentence, paragraph, p_end)
+            verbs = [m for m in verbs if m.end() > according[0].start()]
         for match in according:
             if ctx.quote_around(match.start()):
                 continue
             handled.append((match.start(), match.end()))
             _according_to(ctx, match, sentence, paragraph)
 
-        for match in ctx.verbs(s_start, s_end):
-            if handled and any(a <= match.start() < b for a, b in handled):
-                continue
-            if ctx.quote_around(match.start()):
-                continue
-            _verb_cue(ctx, match, sentence, paragraph, p_end)
+        for match in verbs:
+            _cue_unless_handled(ctx, match, handled, sentence, paragraph, p_end)
+
+
+def _cue_unless_handled(
+    ctx: _Context,
+    match: re.Match[str],
+    handled: list[tuple[int, int]],
+    sentence,
+    paragraph: int,
+    p_end: int,
+) -> None:
+    """``_verb_cue`` for a speech verb not inside a cue read already nor inside a quote."""
+    if handled and any(a <= match.start() < b for a, b in handled):
+        return
+    if ctx.quote_around(match.start()):
+        return
+    _verb_cue(ctx, match, sentence, paragraph, p_end)
 
 
 def _last_word(text: str) -> str:
@@ -1305,6 +1361,16 @@ def _according_to(ctx: _Context, match: re.Match[str], sentence, paragraph: int)
         speaker = _speaker_from_phrase(ctx, phrase, match.end())
     if speaker is None:
         return
+    relayed = next(
+        (st for st in ctx.statements if st.start < match.start() < st.end and not st.parts), None
+    )
+    if relayed is not None and not flat[phrase_end:s_end].strip(" ,.;"):
+        # "X told Y that ..., according to a statement from Z": X's words, relayed by Z
+        relayed.end = match.start()
+        while relayed.end > relayed.start and flat[relayed.end - 1] in " ,;":
+            relayed.end -= 1
+        relayed.channel = relayed.channel or _SPACES_RE.sub(" ", phrase).strip()
+        return
     before = flat[s_start : match.start()].strip()
     if not before:
         # 'According to X, CONTENT' (X may itself be a report in a paper that cites sources)
@@ -1315,7 +1381,7 @@ def _according_to(ctx: _Context, match: re.Match[str], sentence, paragraph: int)
         # 'According to a report in Al-Hayat, sources ... said that ...': the inner cue speaks.
         if report and next(ctx.verbs(start, end), None) is not None:
             return
-    elif before.endswith(","):
+    elif before.endswith(",") and flat[phrase_end:s_end].strip(" ,.;"):
         start, end = s_start, s_end  # 'Russia, according to these sources, is ...'
     else:
         start, end = s_start, match.start()
