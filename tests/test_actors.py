@@ -57,9 +57,26 @@ def test_longest_form_wins() -> None:
 def test_unlisted_institution_built_from_country_and_head() -> None:
     (mention,) = find_actor_mentions("the Turkish Defence Ministry denied it")
     assert (mention.name, mention.type, mention.country) == (
-        "Defence Ministry of Turkey",
+        "Turkish Defence Ministry",
         "institution",
         "TUR",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan's foreign ministry said",
+        "the Kazakh Foreign Ministry said",
+        "Astana's Foreign Ministry said",
+    ],
+)
+def test_unlisted_institution_has_one_name_across_forms(text) -> None:
+    """Named like the listed ones ("Russian Foreign Ministry"), whichever form the text uses."""
+    (mention,) = find_actor_mentions(text)
+    assert (mention.name, mention.actor_id) == (
+        "Kazakh Foreign Ministry",
+        "kazakhstan:foreign_ministry",
     )
 
 

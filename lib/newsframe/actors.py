@@ -555,12 +555,15 @@ def _institution(
     """A country followed by an institution head: "Turkish Defence Ministry"."""
     head = tail.group("head")
     head_name = " ".join(w if w[0].isupper() else w.capitalize() for w in head.split())
+    # Named as the listed institutions are ("Russian Foreign Ministry"): the country's first
+    # alias is its adjective ("Turkey's defence ministry" -> "Turkish Defence Ministry").
+    adjective = country_actor.aliases[0] if country_actor.aliases else None
     return ActorMention(
         start=start,
         end=tail.end(),
         surface=text[start : tail.end()],
         actor_id=f"{country_actor.actor_id}:{'_'.join(_fold(head).split())}",
-        name=f"{head_name} of {country_actor.name}",
+        name=f"{adjective} {head_name}" if adjective else f"{head_name} of {country_actor.name}",
         country=country_actor.country,
         role=head_name,
         type="media" if _fold(head) in index.media_heads else "institution",
