@@ -508,6 +508,15 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         # refusing the alliance label while naming a partnership instead qualifies
         ("no one here uses the word alliance, we speak of a partnership", "qualifies"),
         ("nobody in Tehran calls it an alliance", "denies"),
+        # a negated limit beside an affirmed alliance: the limit is what is denied
+        ("the pact is no longer a partnership of convenience, but a true alliance", "affirms"),
+        # alignment affirmed, alliance denied
+        ("Moscow and Tehran are on the same side in Syria, but they are not allies", "qualifies"),
+        ("the two capitals are aligned on Ukraine but are not allies", "qualifies"),
+        # distrust put on the partner denies
+        ("Moscow has shown itself an unreliable partner for Tehran", "denies"),
+        # rift talk called wishes, not reality
+        ("talk of a split between Russia and Iran reflects their wishes, not reality", "affirms"),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:
@@ -672,3 +681,30 @@ def test_according_to_after_a_speech_verb_is_the_channel_not_the_speaker() -> No
         ("two officials", "The ceasefire has collapsed"),
     ]
     assert "Turkish Foreign Ministry" in rows[0]["channel"]
+
+
+def test_a_rejecting_speech_verb_turns_the_stance_of_what_it_reports() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Iranian Foreign Minister Ali Vaezi dismissed reports of a deepening rift between "
+        "Tehran and Moscow.\n\n"
+        "The Russian envoy denied that Russia and Iran were allies in the Caucasus.\n"
+    )
+    assert [(r["topic"], r["stance"]) for r in rows] == [
+        ("russia_iran_alliance", "affirms"),
+        ("russia_iran_alliance", "denies"),
+    ]
+
+
+def test_a_noun_in_ly_ends_a_subject_but_an_adverb_does_not() -> None:
+    rows = _rows(
+        "Press\n\n"
+        "The weekly wrote that the talks had failed.\n\n"
+        "White House adviser Tom Kelly said that the talks had failed.\n\n"
+        "The minister repeatedly said that the talks had failed.\n"
+    )
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [
+        ("weekly", "media"),
+        ("Tom Kelly", "person"),
+        ("minister", "person"),
+    ]

@@ -206,7 +206,10 @@ _LEADING_DETERMINER_RE = re.compile(
 # pattern states the rule (and tests check against it); _strip_trailing_noise applies it.
 _NOISE_WORDS = (
     r"has|have|had|was|were|is|are|also|later|then|again|once|further|however|"
-    r"publicly|reportedly|recently|repeatedly|previously|\w+ly|himself|herself|itself|always|"
+    # adverbs in -ly, but not a capitalised word ("Kelly", "Italy") nor a noun ("the daily")
+    r"publicly|reportedly|recently|repeatedly|previously|"
+    r"(?-i:(?!(?:daily|weekly|monthly|quarterly|family|ally|assembly)\b)[a-z]\w*ly)|"
+    r"himself|herself|itself|always|"
     r"never|often|still|long|too|first|already"
 )
 _TRAILING_NOISE_RE = re.compile(rf"(?:\s+(?:{_NOISE_WORDS}))+\s*$", re.IGNORECASE)
@@ -1809,6 +1812,7 @@ class _StanceWords:
     description: re.Pattern[str]
     limiting: re.Pattern[str]
     rivalry: re.Pattern[str]
+    distrust: re.Pattern[str]
     clause_split: re.Pattern[str]
     our_alliance: re.Pattern[str]
     # What every alliance word starts with ("all"), in lower-cased text: a text without it has
@@ -1842,6 +1846,7 @@ class _StanceWords:
             description=words("affirming_descriptions"),
             limiting=words("limiting_words"),
             rivalry=words("rivalry_words"),
+            distrust=words("distrust_words"),
             # "but" starts a new clause, except in "nothing but" / "anything but" / "all but"
             # (the words behind one \b: re then tries one branch, not four, at each position)
             clause_split=re.compile(
@@ -1856,6 +1861,8 @@ class _StanceWords:
 
 
 _STANCE_WORDS = _StanceWords.compile(lower=False)
+_REJECTING_CUES = frozenset(w.lower() for w in _STANCE.get("rejecting_cues", []))
+_OPPOSITE_STANCE = {"affirms": "denies", "denies": "affirms"}
 # Lower-case patterns find in lower-cased text exactly what the IGNORECASE ones find in the text
 # when the words are ASCII (see case_free_lower); otherwise only the IGNORECASE ones are used.
 _STANCE_LOWER_WORDS = (
@@ -1873,6 +1880,7 @@ _STANCE_LOWER_WORDS = (
             "affirming_descriptions",
             "limiting_words",
             "rivalry_words",
+            "distrust_words",
         )
         for w in _STANCE.get(key, [])
     )
@@ -1989,8 +1997,9 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
                 negated_alliance = True
             elif not words.weakening.search(clause[max(0, match.start() - 25) : match.start()]):
                 affirmed_alliance = True
+        distrusted = words.distrust.search(clause) is not None  # "an unreliable partner"
         for match in words.partner.finditer(clause):
-            if not _negated_before(words, clause, match.start()):
+            if not distrusted and not _negated_before(words, clause, match.start()):
                 affirmed_partner = True
             else:
                 negated_partner = True
@@ -2002,7 +2011,8 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
                 for m in words.description.finditer(clause)
             )
         limited |= any(
-            not _negated_before(words, clause, m.start(), reach=15)
+            # "no longer a marriage of convenience": the limit is what is negated
+            not _negated_before(words, clause, m.start(), reach=25)
             for m in words.limiting.finditer(clause)
         )
         rivalry |= words.rivalry.search(clause) is not None
@@ -2015,6 +2025,12 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
     if negated_partner:
         return "qualifies" if partly_negated else "denies"
     return "denies" if rivalry else ""
+
+
+def _rejected_weakening(content: str) -> str:
+    """The stance of rejecting ``content`` that reports a weakening ("reports of a rift")."""
+    text, words = _stance_words(content)
+    return "affirms" if words.weakening.search(text) else ""
 
 
 def _negated_before(words: _StanceWords, clause: str, at: int, reach: int = 40) -> bool:
@@ -2157,6 +2173,10 @@ def extract_statements(
         }
         topic = _topic(statement, countries, quote, context)
         stance = _alliance_stance(quote, context) if topic == "russia_iran_alliance" else ""
+        if topic == "russia_iran_alliance" and statement.cue.lower() in _REJECTING_CUES:
+            # "denied that they are allies", "dismissed reports of a rift": the speaker takes
+            # the opposite of what is reported (a rift rejected affirms the relationship)
+            stance = _OPPOSITE_STANCE.get(stance, stance) or _rejected_weakening(quote)
         said_on, precision, basis = "", "unknown", "unknown"
         if (
             statement.date is not None
