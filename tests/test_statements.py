@@ -708,3 +708,16 @@ def test_a_noun_in_ly_ends_a_subject_but_an_adverb_does_not() -> None:
         ("Tom Kelly", "person"),
         ("minister", "person"),
     ]
+
+
+def test_a_quote_ending_a_clause_before_an_inverted_attribution_is_mixed() -> None:
+    rows = _rows(
+        "Jets\n\n"
+        "ANKARA — Turkey will buy new fighter jets “within a year,” Kemal Aras, a member of the "
+        "Turkish parliament's defence committee, told the Anadolu news agency on Sunday.\n\n"
+        "Asked about the talks, “we are ready,” Aras said.\n"
+    )
+    assert [(r["kind"], r["speaker"], r["quote"]) for r in rows] == [
+        ("mixed", "Kemal Aras", "Turkey will buy new fighter jets “within a year,”"),
+        ("direct", "Kemal Aras", "we are ready"),
+    ]

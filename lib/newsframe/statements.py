@@ -235,6 +235,9 @@ _WHO_RE = re.compile(r"^\s*(?:who|which)\b", re.IGNORECASE)
 _PARTICIPIAL_ASIDE_RE = re.compile(r"^[a-z]+(?:ing|ed)\b")
 # An appositive that is not a subject itself: indefinite ("an Iran specialist at ...") or with
 # no determiner ("deputy chairman of ..."), lower case after the comma
+_QUOTE_MARKS = '“”"«»„'
+# A dateline opening a sentence: "ANKARA — ", "MOSCOW (Reuters) - "
+_DATELINE_LEAD_RE = re.compile(r"^\s*[A-Z][A-Z .,'’-]*(?:\([^)]{1,30}\))?\s*[—–-]\s+")
 _LOWER_APPOSITIVE_RE = re.compile(r"^(?:an?\s+)?[a-z][\w’'-]*\b(?!\s+(?:said|says|told))")
 # A title after a name that opens with whose it is: "Hakan Fidan, Turkey's foreign minister,"
 _POSSESSIVE_APPOSITIVE_RE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?\s+[a-z]")
@@ -1163,11 +1166,28 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
             if speaker is None and not between.strip(" ,"):
                 speaker, _ = _speaker_after(ctx, cue_end, s_end)
             if speaker is not None and not prev_quote.claimed:
+                start, end, kind = prev_quote.content_start, prev_quote.content_end, "direct"
+                lead = flat[s_start : prev_quote.start]
+                if (
+                    lead.strip()
+                    and not lead.rstrip().endswith((",", ":", ";", "—", "–"))
+                    and not any(mark in lead for mark in _QUOTE_MARKS)
+                    and not any(
+                        st.start < prev_quote.start and st.end > s_start for st in ctx.statements
+                    )
+                ):
+                    # 'Turkey will buy jets “within a year,” X told ...': the quote ends a clause
+                    # that is what X said (after a dateline such as "ANKARA — ")
+                    dateline = _DATELINE_LEAD_RE.match(lead)
+                    start = s_start + (
+                        dateline.end() if dateline else len(lead) - len(lead.lstrip())
+                    )
+                    end, kind = prev_quote.end, "mixed"
                 _add(
                     ctx,
-                    start=prev_quote.content_start,
-                    end=prev_quote.content_end,
-                    kind="direct",
+                    start=start,
+                    end=end,
+                    kind=kind,
                     speaker=speaker,
                     cue=form,
                     cue_start=cue_start,
