@@ -721,3 +721,16 @@ def test_a_quote_ending_a_clause_before_an_inverted_attribution_is_mixed() -> No
         ("mixed", "Kemal Aras", "Turkey will buy new fighter jets “within a year,”"),
         ("direct", "Kemal Aras", "we are ready"),
     ]
+
+
+def test_a_quoted_title_inside_the_subject_phrase() -> None:
+    rows = _rows(
+        "Books\n\n"
+        "Lena Berg, author of the book “Cold Neighbours: Sweden and Finland since 1945,” said: "
+        '"The pact is hollow. It changes nothing."\n\n'
+        "Olof Lind, author of “Northern Lights,” told reporters that the pact was hollow.\n"
+    )
+    assert [(r["kind"], r["speaker"]) for r in rows] == [
+        ("direct", "Lena Berg"),
+        ("indirect", "Olof Lind"),
+    ]

@@ -833,11 +833,14 @@ def _lower_words(text: str) -> frozenset[str]:
 # --- cues --------------------------------------------------------------------------------------
 
 
-def _clause_left(ctx: _Context, sentence_start: int, cue_start: int) -> int:
-    """Where the subject of a cue can start: after the last quote or statement in the sentence."""
+def _clause_left(
+    ctx: _Context, sentence_start: int, cue_start: int, inside: _Quote | None = None
+) -> int:
+    """Where the subject of a cue can start: after the last quote or statement in the sentence
+    (``inside``: a quote that is part of the subject, such as a book's title)."""
     left = sentence_start
     for quote in ctx.quotes:
-        if sentence_start <= quote.end <= cue_start:
+        if sentence_start <= quote.end <= cue_start and quote is not inside:
             left = max(left, quote.end)
     for statement in ctx.statements:
         if sentence_start <= statement.end <= cue_start:
@@ -849,7 +852,16 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
     """The speaker named just before a cue, walking comma-separated segments right to left."""
     flat = ctx.article.flat
     text = flat[left:cue_start]
-    bounds = [left] + [left + m.end() for m in _SEGMENT_BREAK_RE.finditer(text)] + [cue_start]
+    # A comma inside a quoted title ("author of “Cold Neighbours: A History,”") breaks nothing.
+    bounds = (
+        [left]
+        + [
+            left + m.end()
+            for m in _SEGMENT_BREAK_RE.finditer(text)
+            if not ctx.quote_around(left + m.start())
+        ]
+        + [cue_start]
+    )
     for i in range(len(bounds) - 2, -1, -1):
         seg_start, seg_end = bounds[i], bounds[i + 1]
         segment = flat[seg_start:seg_end].strip(" ,;—–")
@@ -1197,7 +1209,17 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
                 )
                 return
 
-    left = _clause_left(ctx, s_start, cue_start)
+    # 'X, author of “Cold Neighbours,” told ...': with nobody named after the verb, a quote
+    # that closes right before it and follows a word is a title inside the subject phrase.
+    title = (
+        prev_quote
+        if prev_quote is not None
+        and form not in _PARTICIPLES
+        and not flat[prev_quote.end : cue_start].strip(" ,")
+        and flat[s_start : prev_quote.start].rstrip()[-1:].isalpha()
+        else None
+    )
+    left = _clause_left(ctx, s_start, cue_start, inside=title)
     is_participle = form in _PARTICIPLES and (
         _COMMA_END_RE.search(before) is not None
         or _COMMA_BEFORE_END_RE.search(flat, max(s_start, cue_start - 12), cue_start) is not None
