@@ -734,3 +734,34 @@ def test_a_quoted_title_inside_the_subject_phrase() -> None:
         ("direct", "Lena Berg"),
         ("indirect", "Olof Lind"),
     ]
+
+
+def test_speakers_in_organisation_names_questions_and_honorifics() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Shirin Rad, a researcher at the Tehran Centre for Caspian Studies, is less sanguine. "
+        "“They were already leaving,” she said.\n\n"
+        "Lena Holm, the Swedish Foreign Ministry spokeswoman, on Friday rejected suggestions that "
+        "Norway could act as a guarantor.\n\n"
+        "Kremlin spokesman Dmitry Peskov declined on Wednesday to comment on the talks. Asked "
+        'whether Putin would receive Araghchi in person, he said: "If there is a need, the '
+        'president will find the time."\n\n'
+        'Kaveh Nouri, a senior adviser, spoke on Monday. "We will not wait," Mr Nouri said.\n\n'
+        "Parliament Speaker Reza Tabesh told lawmakers that the pact was strategic.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Shirin Rad",
+        "Lena Holm",
+        "Dmitry Peskov",
+        "Kaveh Nouri",
+        "Reza Tabesh",
+    ]
+
+
+def test_states_after_a_determiner_and_a_capitalised_word_is_a_noun() -> None:
+    rows = _rows(
+        "Sea\n\n"
+        "The Gulf states have long feared a war at sea.\n\n"
+        "Only the Black Sea states, the admiral argued, may keep warships there.\n"
+    )
+    assert [r["cue"] for r in rows] == ["argued"]

@@ -149,6 +149,7 @@ _INSTITUTION_NOUN_RE = re.compile(
 _ANONYMOUS_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['anonymous_nouns'])})\b", re.I)
 _ROLE_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['person_roles'])})s?\b", re.I)
 _ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
+_ORGANISATION_WORDS = frozenset(_WORDS.get("organisation_words", []))
 _DOCUMENT_SOURCE_RE = re.compile(r"\s+(?:from|by|of)\s+")
 _DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['document_nouns'])})$", re.I)
 
@@ -175,6 +176,7 @@ _NAME_RUN_RE = re.compile(
     rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,4}}(?![\w])"
 )
 _SURNAME_RE = re.compile(rf"(?:{_NAME_WORD})")
+_HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 # Capitalised words that open a sentence, not a name
 _NOT_NAME_STARTS = {
     "But",
@@ -298,6 +300,12 @@ _VERB_AFTER_RE = re.compile(
 )
 _COMMA_END_RE = re.compile(r",\s*$")
 _COMMA_BEFORE_END_RE = re.compile(r",\s*(?:before|then|while|after)\s+$")  # ", before adding"
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_ASKED_CLAUSE_RE = re.compile(r"\b(?:[Ww]hen |[Ii]f )?[Aa]sked\b[^,;]*,")
+_DETERMINED_WORD_END_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Oo]ther|[Aa]ll|[Bb]oth|[Ii]ts|[Tt]heir|[Oo]ur)"
+    r"(?:\s+[A-Z][\w’'.-]*){1,3}\s+$"
+)
 _NAME_OR_PRONOUN_END_RE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|they|we|I|who))\s+$")
 _CONJUNCTION_START_RE = re.compile(r"\s*,?\s*(?:but|and|yet|while|because|as|although)\b")
 _SENTENCE_STOP_RE = re.compile(r"[.!?;]")
@@ -491,6 +499,8 @@ class _Context:
                 continue
             if self.article.flat[match.end() : match.end() + 2] in ("'s", "’s"):
                 continue
+            if _THE_BEFORE_RE.search(self.article.flat, max(0, match.start() - 4), match.start()):
+                continue  # "the Black Sea": a place or a thing, not a person
             speaker = _unknown_name(match.group(), match.start())
             if speaker is not None and not any(
                 m.start <= match.start() < m.end for m in self.mentions
@@ -518,12 +528,13 @@ def _from_mention(mention: ActorMention) -> _Speaker:
 
 def _unknown_name(run: str, offset: int) -> _Speaker | None:
     """A capitalised run ("Tehran-based analyst Reza Nasri" -> "Reza Nasri") as a person."""
-    if _MEDIA_NOUN_RE.search(run) or _INSTITUTION_NOUN_RE.search(run):
-        return None  # "Army Radio", "Foreign Ministry": not a person's name
     words = run.split()
+    if _ORGANISATION_WORDS.intersection(words):
+        return None  # "Centre for Eurasian Studies": a body
     while words and words[0] in _NOT_NAME_STARTS:
         words = words[1:]  # "But Rear Admiral Daniel Hagari"
-    # "Iranian Roads Minister Hamid Karimzadeh": the name follows the last title word
+    # "Iranian Roads Minister Hamid Karimzadeh", "Parliament Speaker Mohammad Ghalibaf": the
+    # name follows the last title word
     titles = [i for i, word in enumerate(words[:-1]) if word.lower() in _ROLE_WORDS]
     if titles:
         words = words[titles[-1] + 1 :]
@@ -531,6 +542,9 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
         words = words[1:]
     if len(words) < 2:
         return None
+    rest = " ".join(words)
+    if _MEDIA_NOUN_RE.search(rest) or _INSTITUTION_NOUN_RE.search(rest):
+        return None  # "Army Radio", "Foreign Ministry": not a person's name
     name = " ".join(words)
     return _Speaker(name=name, type="person", surface=name, offset=offset + run.index(words[0]))
 
@@ -685,6 +699,11 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
         # People inside what the last speaker said are talked about, not the next to talk
         # ('X said Zarif was wrong. "...," he said': he is X).
         persons = [p for p in persons if not last.start <= p.offset < last.end]
+    if sentence is not None:
+        # Nor people in a reporter's question ("Asked whether Putin would meet X, he said")
+        asked = _ASKED_CLAUSE_RE.search(ctx.article.flat, sentence.start, offset)
+        if asked:
+            persons = [p for p in persons if not asked.start() <= p.offset < asked.end()]
     if persons:
         return persons[-1]
     if last is not None and last.speaker.type in ("person", "anonymous"):
@@ -919,7 +938,14 @@ def _ends_with_subject(segment: str) -> bool:
     if words and words[0].lower() in ("but", "and", "yet") and len(words) > 1:
         # "But Rear Admiral Henrik Dahl": a conjunction, then a name of capitalised words
         return all(w[:1].isupper() for w in words[1:])
-    return bool(last[:1].isupper()) and len(words) <= 3
+    # "Tammy Bruce, the spokeswoman, on Friday rejected": a day or month is no subject
+    return bool(last[:1].isupper()) and len(words) <= 3 and last not in _CALENDAR_WORDS
+
+
+_CALENDAR_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)
 
 
 def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | None, int]:
@@ -1140,7 +1166,10 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     if form == "calling" and not _COMMA_END_RE.search(before):
         return
     if form in _NOUN_LIKE_FORMS and (
-        not _NAME_OR_PRONOUN_END_RE.search(before) or _VERB_AFTER_RE.match(flat, cue_end, s_end)
+        not _NAME_OR_PRONOUN_END_RE.search(before)
+        or _VERB_AFTER_RE.match(flat, cue_end, s_end)
+        # "Only the Caspian states, he said": a determiner makes the capitalised word an adjective
+        or _DETERMINED_WORD_END_RE.search(flat, max(s_start, cue_start - 40), cue_start)
     ):
         return  # 'several reports of fighting', 'the five Caspian states met': nouns, not verbs
     if _NEGATED_END_RE.search(before):
@@ -2141,7 +2170,9 @@ def _full_names(ctx: _Context) -> None:
     runs: list[tuple[int, str]] | None = None  # (start, full name) of the body's name runs
     for statement in ctx.statements:
         speaker = statement.speaker
-        if speaker.actor_id or speaker.type != "person" or not _SURNAME_RE.fullmatch(speaker.name):
+        # "Naderi", "Mr Naderi": a surname alone, with or without an honorific
+        surname = _HONORIFIC_RE.sub("", speaker.name)
+        if speaker.actor_id or speaker.type != "person" or not _SURNAME_RE.fullmatch(surname):
             continue
         if runs is None:
             flat = ctx.article.flat
@@ -2150,7 +2181,6 @@ def _full_names(ctx: _Context) -> None:
                 for match in _NAME_RUN_RE.finditer(flat)
                 if (found := _unknown_name(match.group(), match.start())) is not None
             ]
-        surname = speaker.name
         before = speaker.offset if speaker.offset >= 0 else statement.start
         full = [name for start, name in runs if start < before and name.endswith(" " + surname)]
         if full:
