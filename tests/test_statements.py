@@ -765,3 +765,41 @@ def test_states_after_a_determiner_and_a_capitalised_word_is_a_noun() -> None:
         "Only the Black Sea states, the admiral argued, may keep warships there.\n"
     )
     assert [r["cue"] for r in rows] == ["argued"]
+
+
+def test_a_readout_issued_by_a_ministry_and_the_top_diplomat() -> None:
+    rows = _rows(
+        "Call\n\n"
+        "According to a readout issued by the Turkish Foreign Ministry on Tuesday evening, the "
+        "ministers agreed to step up coordination ahead of the summit.\n\n"
+        "“The sides expressed concern over the escalation,” the readout said.\n\n"
+        "In the phone conversation on Tuesday, the Iranian top diplomat stressed that the two "
+        "countries stand together.\n",
+        published=date(2024, 10, 9),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Turkish Foreign Ministry", "2024-10-08"),
+        ("Turkish Foreign Ministry", "2024-10-08"),
+        ("Abbas Araghchi", "2024-10-08"),
+    ]
+
+
+def test_at_the_same_briefing_takes_the_day_of_the_speakers_briefing() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Deputy Foreign Minister Kemal Aras told reporters in Ankara on Tuesday that Turkey "
+        "regretted the decision.\n\n"
+        "Speaking a day earlier after talks with Aras, the Greek envoy Nikos Pappas said Europe "
+        "had failed.\n\n"
+        "At the same briefing, Aras said he had assured Pappas that Turkey would keep its word."
+        "\n\n"
+        "Asked at the briefing whether patience was running out, Aras said: “There is no crack "
+        "between us.”\n",
+        published=date(2019, 7, 3),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Kemal Aras", "2019-07-02"),
+        ("Nikos Pappas", "2019-07-01"),
+        ("Kemal Aras", "2019-07-02"),
+        ("Kemal Aras", "2019-07-02"),
+    ]

@@ -429,6 +429,14 @@ def lookup_alias(surface: str) -> Actor | None:
     return index.actors.get(actor_id) if actor_id else None
 
 
+_TITLE_SYNONYMS: dict[str, str] = {
+    _fold(word): _fold(title)
+    for word, title in (
+        read_reference_yaml("statement_speakers.yaml").get("title_synonyms") or {}
+    ).items()
+}
+
+
 def resolve_title(title: str, on: date | None) -> Actor | None:
     """The one actor a title ("the Russian president") named on ``on``; None if ambiguous."""
     index = _index()
@@ -436,6 +444,15 @@ def resolve_title(title: str, on: date | None) -> Actor | None:
     if folded.startswith("the "):
         folded = folded[4:]
     candidates = [index.actors[i] for i in index.by_title.get(folded, ())]
+    if not candidates:
+        # "the Iranian top diplomat": the title under the word news uses for it
+        for word, title_word in _TITLE_SYNONYMS.items():
+            if word in folded:
+                candidates = [
+                    index.actors[i]
+                    for i in index.by_title.get(folded.replace(word, title_word), ())
+                ]
+                break
     if on is not None:
         candidates = [a for a in candidates if a.active_on(on)]
         # Overlapping open-ended terms: the holder who took office last is the current one.

@@ -150,7 +150,11 @@ _ANONYMOUS_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['anonymous_nou
 _ROLE_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['person_roles'])})s?\b", re.I)
 _ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
 _ORGANISATION_WORDS = frozenset(_WORDS.get("organisation_words", []))
-_DOCUMENT_SOURCE_RE = re.compile(r"\s+(?:from|by|of)\s+")
+_DOCUMENT_BY_RE = re.compile(
+    rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?(?:{_word_alternation(_WORDS['document_nouns'])})"
+    r"\s+(?:(?:issued|released|published|put out|posted)\s+)?(?:by|from)\s+",
+    re.I,
+)
 _DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['document_nouns'])})$", re.I)
 
 _OPEN_QUOTES = "“«„"
@@ -580,6 +584,12 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         phrase = phrase[conj.end() :]
     start = offset + lead
     end = start + len(phrase)
+    issued = _DOCUMENT_BY_RE.match(phrase)
+    if issued:
+        # "a readout issued by the Russian Foreign Ministry on Tuesday": its issuer speaks
+        issuer = _speaker_from_phrase(ctx, phrase[issued.end() :], start + issued.end())
+        if issuer is not None:
+            return issuer
     words = phrase.split()
     if len(words) == 1 and _PRONOUN_RE.match(words[0]):
         pronoun = words[0].lower()
@@ -616,14 +626,6 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     in_head = [m for m in inside if m.end <= head_end and m.type in ("media", "institution")]
     if in_head and not _ANONYMOUS_NOUN_RE.search(phrase[: head_end - start]):
         return _from_mention(in_head[-1])
-    if _DOCUMENT_NOUN_RE.search(phrase[: head_end - start]):
-        # "a statement from the Iranian Foreign Ministry": its issuer speaks
-        issuers = [m for m in inside if m.start >= head_end and m.type != "place"]
-        if issuers:
-            return _from_mention(issuers[0])
-        source = _DOCUMENT_SOURCE_RE.match(phrase, head_end - start)
-        if source:
-            return _speaker_from_phrase(ctx, phrase[source.end() :], start + source.end())
     bare = _LEADING_DETERMINER_RE.sub("", phrase)
     covering = [m for m in inside if m.end - m.start >= len(bare) - 1]
     if covering:
@@ -1588,6 +1590,13 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
     r"\b(?:" + _word_alternation(_DATE_WORDS.get("not_said_on_cues") or ["(?!)"]) + r")\s+$",
     re.IGNORECASE,
 )
+# "at the same briefing", "asked at the news conference": the occasion named before
+_SAME_OCCASION_RE = re.compile(
+    r"\b(?:at|during|in|on|after)\s+the\s+(?:same\s+(?:[\w-]+\s+)?|(?="
+    + _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
+    + r"\b))",
+    re.IGNORECASE,
+)
 _OCCASION_RE = re.compile(
     r"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:"
     + _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
@@ -1626,6 +1635,7 @@ def _said_on_candidates(
 
 def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     article = ctx.article
+    flat = article.flat
     within = _dates_within(dates)
     inside = _inside_what_was_said(ctx)
     usable = _dates_within(_said_on_candidates(ctx, dates, inside))
@@ -1665,6 +1675,25 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 ctx, previous_sentence.start, previous_sentence.end, statement.speaker
             ):
                 statement.date = near[-1]
+                continue
+        # 'At the same briefing, X said', 'Asked at the briefing, X said': the occasion of X's
+        # latest dated statement before
+        if _SAME_OCCASION_RE.search(flat, cue_sentence.start, statement.start) or (
+            statement.end < cue_sentence.end
+            and _SAME_OCCASION_RE.search(flat, statement.end, cue_sentence.end)
+        ):
+            same = next(
+                (
+                    e
+                    for e in reversed(ctx.statements[:index])
+                    if e.speaker.name == statement.speaker.name
+                    and e.date is not None
+                    and e.date.precision == "day"
+                ),
+                None,
+            )
+            if same is not None:
+                statement.date = same.date
                 continue
         # The occasion named a few sentences earlier together with the speaker ('a January 27,
         # 2019 meeting between X and Y ... X said that ...'; 'On June 9, Rouhani met Putin ...').
