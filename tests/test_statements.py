@@ -517,6 +517,11 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         ("Moscow has shown itself an unreliable partner for Tehran", "denies"),
         # rift talk called wishes, not reality
         ("talk of a split between Russia and Iran reflects their wishes, not reality", "affirms"),
+        # a weakening denied affirms; a longer negation still reaches the limit
+        ("there is no crack between Moscow and Tehran, whatever Washington hopes", "affirms"),
+        ("this is far from a rift between Russia and Iran", "affirms"),
+        ("the pact is no longer merely a marriage of convenience", "affirms"),
+        ("hopes of driving a wedge between Moscow and Tehran are childish fantasies", "affirms"),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:
@@ -694,6 +699,15 @@ def test_a_rejecting_speech_verb_turns_the_stance_of_what_it_reports() -> None:
         ("russia_iran_alliance", "affirms"),
         ("russia_iran_alliance", "denies"),
     ]
+
+
+def test_a_rejection_already_in_what_is_reported_is_not_turned_twice() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Foreign Ministry spokesman Ali Vaezi on Monday dismissed talk of a rift between Tehran "
+        "and Moscow as a Western fantasy.\n"
+    )
+    assert [(r["topic"], r["stance"]) for r in rows] == [("russia_iran_alliance", "affirms")]
 
 
 def test_a_noun_in_ly_ends_a_subject_but_an_adverb_does_not() -> None:

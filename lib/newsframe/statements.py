@@ -1934,7 +1934,11 @@ class _StanceWords:
                 return re.compile(r"(?!)")
             return re.compile(rf"\b(?:{_word_alternation(listed)})\b", flags)
 
-        negators = [n.lower() if lower else n for n in _STANCE.get("negators", []) if n.isalpha()]
+        negators = [
+            n.lower() if lower else n
+            for n in _STANCE.get("negators", [])
+            if n.replace(" ", "").isalpha()  # "n't" is matched apart, glued to its verb
+        ]
         return cls(
             alliance=words("alliance_words"),
             partner=words("partnership_words"),
@@ -2087,6 +2091,11 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
             # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
             # a statement on the alliance that dismisses its weakening affirms it
             return "affirms"
+        # "There is no crack between Moscow and Tehran", "far from a rift": a weakening denied
+        affirmed_partner |= any(
+            _negated_before(words, clause, m.start(), reach=15)
+            for m in words.weakening.finditer(clause)
+        )
         alliances = (
             words.alliance.finditer(clause)
             if not words.alliance_start or words.alliance_start in clause
@@ -2112,7 +2121,7 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
             )
         limited |= any(
             # "no longer a marriage of convenience": the limit is what is negated
-            not _negated_before(words, clause, m.start(), reach=25)
+            not _negated_before(words, clause, m.start(), reach=30, not_just_negates=True)
             for m in words.limiting.finditer(clause)
         )
         rivalry |= words.rivalry.search(clause) is not None
@@ -2133,9 +2142,23 @@ def _rejected_weakening(content: str) -> str:
     return "affirms" if words.weakening.search(text) else ""
 
 
-def _negated_before(words: _StanceWords, clause: str, at: int, reach: int = 40) -> bool:
-    """Whether a negator stands in the ``reach`` characters of the clause before ``at``."""
-    return words.negator.search(clause, max(0, at - reach), at) is not None
+def _negated_before(
+    words: _StanceWords, clause: str, at: int, reach: int = 40, *, not_just_negates: bool = False
+) -> bool:
+    """Whether a negator stands in the ``reach`` characters of the clause before ``at``.
+
+    "not just", "no longer merely", "not only" say more, not less: a negator right before one
+    of them does not count ("no longer just a marriage of convenience" affirms the marriage),
+    unless ``not_just_negates`` (for a limit, which they do deny)."""
+    found = words.negator.search(clause, max(0, at - reach), at)
+    while found is not None:
+        if not_just_negates or not _MORE_THAN_AFTER_RE.match(clause, found.end()):
+            return True
+        found = words.negator.search(clause, found.end(), at)
+    return False
+
+
+_MORE_THAN_AFTER_RE = re.compile(r"(?:\s+longer)?\s+(?:just|merely|only|simply)\b", re.I)
 
 
 # --- public API --------------------------------------------------------------------------------
@@ -2277,7 +2300,11 @@ def extract_statements(
         if topic == "russia_iran_alliance" and statement.cue.lower() in _REJECTING_CUES:
             # "denied that they are allies", "dismissed reports of a rift": the speaker takes
             # the opposite of what is reported (a rift rejected affirms the relationship)
-            stance = _OPPOSITE_STANCE.get(stance, stance) or _rejected_weakening(quote)
+            # (unless what is reported already says it is false: "dismissed talk of a rift as
+            # a Western fantasy")
+            text, words = _stance_words(quote)
+            if not words.dismissal.search(text):
+                stance = _OPPOSITE_STANCE.get(stance, stance) or _rejected_weakening(quote)
         said_on, precision, basis = "", "unknown", "unknown"
         if (
             statement.date is not None
