@@ -817,3 +817,18 @@ def test_at_the_same_briefing_takes_the_day_of_the_speakers_briefing() -> None:
         ("Kemal Aras", "2019-07-02"),
         ("Kemal Aras", "2019-07-02"),
     ]
+
+
+def test_a_fellow_an_adverbial_before_a_name_and_the_occasion_set_just_before() -> None:
+    rows = _rows(
+        "Treaty\n\n"
+        "Nikolai Orlov, a senior fellow at the Volga Institute for International Affairs in "
+        "Moscow, argues that the Kremlin lost less in Syria than its critics claim.\n\n"
+        "The treaty itself, signed in Moscow on January 17, runs to forty articles. At the "
+        "ceremony Vladimir Putin said the document was not aimed at any third country.\n",
+        published=date(2025, 3, 10),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Nikolai Orlov", ""),
+        ("Vladimir Putin", "2025-01-17"),
+    ]

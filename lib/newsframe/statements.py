@@ -925,9 +925,17 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             if names and not flat[names[-1].offset + len(names[-1].surface) : prev_end].strip(" ,"):
                 return names[-1]
         cleaned = _strip_trailing_noise(" " + segment).strip()
-        if not cleaned or (
-            _ADVERBIAL_SEGMENT_RE.match(cleaned) and not _ends_with_subject(cleaned)
-        ):
+        if not cleaned:
+            continue
+        if _ADVERBIAL_SEGMENT_RE.match(cleaned) and not _ends_with_subject(cleaned):
+            # "At the ceremony Vladimir Putin said": a listed person closing the adverbial
+            closing = [
+                m
+                for m in ctx.mentions_in(seg_start, seg_end)
+                if m.type == "person" and not flat[m.end : seg_end].strip(" ,")
+            ]
+            if closing:
+                return _from_mention(closing[-1])
             continue
         return _speaker_from_phrase(ctx, flat[seg_start:seg_end], seg_start)
     return None
@@ -1757,6 +1765,12 @@ def _occasion_date(
         for found in _OCCASION_RE.finditer(flat, start, end)
     ):
         return None  # no occasion named outside what was said
+    if len(where) > 2:
+        # "The treaty, signed on January 17, ... At the ceremony Putin said": the sentence just
+        # before, in the same paragraph, sets the occasion's day
+        days = [d for d in usable(*where[2]) if d.precision == "day"]
+        if days:
+            return _one_day(flat, article.sentences[previous], days[-1])
     # (a bounded look back: a long article's cost stays linear in its length)
     for back in range(cue_sentence.sentence_id - 1, max(0, cue_sentence.sentence_id - 40), -1):
         sentence = article.sentences[back]
