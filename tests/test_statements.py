@@ -832,3 +832,23 @@ def test_a_fellow_an_adverbial_before_a_name_and_the_occasion_set_just_before() 
         ("Nikolai Orlov", ""),
         ("Vladimir Putin", "2025-01-17"),
     ]
+
+
+def test_long_titles_parenthetical_party_and_a_communique_without_a_statement() -> None:
+    rows = _rows(
+        "Gulf\n\n"
+        "Syrian Deputy Foreign Minister Ayman Haddad told reporters that Damascus was not a "
+        "party to the dispute.\n\n"
+        '"The two capitals are one axis," Sen. Dana Whitfield (R-Neb.), a member of the Armed '
+        "Services Committee, wrote in a post on X.\n\n"
+        "The Gulf Cooperation Council, meeting in Riyadh, issued a communique of its own. The "
+        'occupation "undermines the security of the Gulf," the communique said.\n\n'
+        "Farah Qadri, director of the Centre for Non-Proliferation Dialogue, spoke next. "
+        "“There is little room left,” she said.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Ayman Haddad",
+        "Dana Whitfield",
+        "Gulf Cooperation Council",
+        "Farah Qadri",
+    ]

@@ -177,7 +177,7 @@ _THAT_RE = re.compile(r"\s*(?:that|:|,)?\s*", re.IGNORECASE)
 # "Ryabkov", "Kassym-Jomart", "al-Assad"
 _NAME_WORD = r"[A-Z][a-z’'\-]+(?:-[A-Z][a-z’'\-]+)*|al-[A-Z][a-z]+"
 _NAME_RUN_RE = re.compile(
-    rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,4}}(?![\w])"
+    rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,7}}(?![\w])"
 )
 _SURNAME_RE = re.compile(rf"(?:{_NAME_WORD})")
 _HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
@@ -304,6 +304,8 @@ _VERB_AFTER_RE = re.compile(
 )
 _COMMA_END_RE = re.compile(r",\s*$")
 _COMMA_BEFORE_END_RE = re.compile(r",\s*(?:before|then|while|after)\s+$")  # ", before adding"
+_SEVERAL_ISSUERS_RE = re.compile(r"\b(?:and|both)\b|,")
+_PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _ASKED_CLAUSE_RE = re.compile(r"\b(?:[Ww]hen |[Ii]f )?[Aa]sked\b[^,;]*,")
 _DETERMINED_WORD_END_RE = re.compile(
@@ -585,7 +587,7 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     start = offset + lead
     end = start + len(phrase)
     issued = _DOCUMENT_BY_RE.match(phrase)
-    if issued:
+    if issued and not _SEVERAL_ISSUERS_RE.search(phrase, issued.end()):  # "by X and Y": all
         # "a readout issued by the Russian Foreign Ministry on Tuesday": its issuer speaks
         issuer = _speaker_from_phrase(ctx, phrase[issued.end() :], start + issued.end())
         if issuer is not None:
@@ -811,7 +813,28 @@ def _issuer(ctx: _Context, noun: str, start: int) -> _Speaker | None:
         sentence = ctx.article.sentence_at(statement.cue_start)
         if sentence and noun in flat[sentence.start : sentence.end].lower():
             return _copy(statement.speaker)
+    # "The Arab League council ... issued a communique. ..., the communique said": who stands
+    # before the document's first mention in the sentences just before
+    here = ctx.article.sentence_at(start)
+    first = here.sentence_id if here else 0
+    for back in range(first, max(-1, first - 4), -1):
+        sentence = ctx.article.sentences[back]
+        at = flat.lower().find(noun, sentence.start, min(sentence.end, start))
+        if at < 0:
+            continue
+        issuers = [m for m in ctx.mentions_in(sentence.start, at) if m.type in _ISSUER_TYPES]
+        run = _NAME_RUN_RE.search(flat, sentence.start, at)
+        if run and (not issuers or run.start() < issuers[0].start):
+            # an unlisted body named first ("The Gulf Cooperation Council, meeting in Riyadh,")
+            named = _speaker_from_phrase(ctx, run.group(), run.start())
+            if named is not None:
+                return named
+        if issuers:
+            return _from_mention(issuers[0])
     return None
+
+
+_ISSUER_TYPES = frozenset({"institution", "group", "person", "media", "country"})
 
 
 def _earlier_speakers(ctx: _Context, start: int) -> Iterator[tuple[_Speaker | ActorMention, str]]:
@@ -922,7 +945,8 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             # 'Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote'
             prev_start, prev_end = bounds[i - 1], bounds[i]
             names = ctx.persons_before(prev_end, prev_start)
-            if names and not flat[names[-1].offset + len(names[-1].surface) : prev_end].strip(" ,"):
+            between = flat[names[-1].offset + len(names[-1].surface) : prev_end] if names else ""
+            if names and not _PARENTHETICAL_RE.sub("", between).strip(" ,"):  # "X (R-Neb.),"
                 return names[-1]
         cleaned = _strip_trailing_noise(" " + segment).strip()
         if not cleaned:
