@@ -852,3 +852,13 @@ def test_long_titles_parenthetical_party_and_a_communique_without_a_statement() 
         "Gulf Cooperation Council",
         "Farah Qadri",
     ]
+
+
+def test_the_occasion_that_closes_the_paragraph_before_dates_the_quote_after_it() -> None:
+    rows = _rows(
+        "Cabinet\n\n"
+        "Speaking at a cabinet meeting on Sunday, Finance Minister Avi Levin went further.\n\n"
+        '"The two countries are no longer just trading partners," Levin said.\n',
+        published=date(2024, 2, 12),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [("Avi Levin", "2024-02-11")]

@@ -1699,9 +1699,10 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             if cue_sentence.sentence_id > 0
             else None
         )
-        if previous_sentence is not None and ctx.paragraph_of.get(
+        previous_in_paragraph = previous_sentence is not None and ctx.paragraph_of.get(
             previous_sentence.sentence_id
-        ) == ctx.paragraph_of.get(cue_sentence.sentence_id):
+        ) == ctx.paragraph_of.get(cue_sentence.sentence_id)
+        if previous_in_paragraph:
             near = usable(previous_sentence.start, previous_sentence.end)
             if near and _names_speaker(
                 ctx, previous_sentence.start, previous_sentence.end, statement.speaker
@@ -1730,7 +1731,10 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         # The occasion named a few sentences earlier together with the speaker ('a January 27,
         # 2019 meeting between X and Y ... X said that ...'; 'On June 9, Rouhani met Putin ...').
         found_earlier = False
-        for back in range(cue_sentence.sentence_id - 2, max(-1, cue_sentence.sentence_id - 8), -1):
+        # (the sentence just before was read above when it is in this paragraph; one that closes
+        # the paragraph before is read here: 'Speaking on Sunday, X went further. ¶ "...," X said')
+        first_back = cue_sentence.sentence_id - (2 if previous_in_paragraph else 1)
+        for back in range(first_back, max(-1, cue_sentence.sentence_id - 8), -1):
             earlier_sentence = article.sentences[back]
             near = [
                 d
@@ -2246,9 +2250,9 @@ def _find_statements(
     )
     _find_cue_statements(ctx, paragraphs)
     _continuations(ctx, paragraphs)
+    _full_names(ctx)  # before the dates: "Aras said" is the same speaker as "Kemal Aras told"
     _assign_dates(ctx, find_dates(article) if dates is None else dates)
     _assign_channels(ctx)
-    _full_names(ctx)
     return ctx
 
 
