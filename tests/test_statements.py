@@ -862,3 +862,19 @@ def test_the_occasion_that_closes_the_paragraph_before_dates_the_quote_after_it(
         published=date(2024, 2, 12),
     )
     assert [(r["speaker"], r["said_on"]) for r in rows] == [("Avi Levin", "2024-02-11")]
+
+
+def test_generic_role_anaphors_a_name_before_its_workplace_and_minister_of_state() -> None:
+    rows = _rows(
+        "Moscow\n\n"
+        "Deputy Foreign Minister Ali Vaezi said on arrival that the talks would be long.\n\n"
+        'The official stressed that the sanctions were "illegal".\n\n'
+        "Farah Qadri of the Centre for Arms Control told reporters the talks would fail.\n\n"
+        "Minister of State Khalid Al Mansoori said Abu Dhabi valued its ties with Moscow.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Ali Vaezi",
+        "Ali Vaezi",
+        "Farah Qadri",
+        "Khalid Al Mansoori",
+    ]

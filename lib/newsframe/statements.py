@@ -204,6 +204,7 @@ _NOT_NAME_STARTS = {
     "Also",
     "Still",
     "Now",
+    "State",  # "Minister of State Khalifa Al Marar", "Secretary of State Antony Blinken"
 }
 _LEADING_DETERMINER_RE = re.compile(
     r"^(?:the|a|an|this|that|these|those|his|her|its|their)\s+", re.I
@@ -305,6 +306,9 @@ _VERB_AFTER_RE = re.compile(
 _COMMA_END_RE = re.compile(r",\s*$")
 _COMMA_BEFORE_END_RE = re.compile(r",\s*(?:before|then|while|after)\s+$")  # ", before adding"
 _SEVERAL_ISSUERS_RE = re.compile(r"\b(?:and|both)\b|,")
+# Nouns that fit most people who speak for a state: "the official" is whoever spoke last
+_GENERIC_ROLE_NOUNS = frozenset("official diplomat lawmaker legislator negotiator".split())
+_OF_AFTER_NAME_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _ASKED_CLAUSE_RE = re.compile(r"\b(?:[Ww]hen |[Ii]f )?[Aa]sked\b[^,;]*,")
@@ -619,8 +623,14 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         if (s := _unknown_name(match.group(), start + match.start())) is not None
         and not any(m.start <= s.offset < m.end for m in inside)
     ]
-    if named and named[-1].offset + len(named[-1].name) >= end - 1:
-        speaker = named[-1]
+    # "Farah Qureshi of the Centre for ...": a name first, then where the person works
+    works_at = (
+        named
+        and named[0].offset - start <= 1
+        and _OF_AFTER_NAME_RE.match(phrase, named[0].offset - start + len(named[0].name))
+    )
+    if named and (works_at or named[-1].offset + len(named[-1].name) >= end - 1):
+        speaker = named[0] if works_at else named[-1]
         speaker.country = country_of(phrase)
         speaker.role = _role_words(phrase[: speaker.offset - start])
         return speaker
@@ -800,6 +810,11 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
             and head in _lower_words(speaker.role + " " + speaker.surface)
         ):
             return _as_speaker(speaker)
+    if head in _GENERIC_ROLE_NOUNS and not country:
+        # "The official stressed", "the senior diplomat said": the person who spoke last
+        for statement in reversed(ctx.statements):
+            if statement.cue_start < start and statement.speaker.type == "person":
+                return _copy(statement.speaker)
     return None
 
 
