@@ -222,9 +222,9 @@ def analyse_article(
             "n_scored_words": n_scored,
             "tone": tone,
             "clean_text": s.clean,
-            "n_words": len(sentence_words),
+            "n_words": len(its_words),
         }
-        for s, (polarity, subjectivity, n_scored, tone), sentence_words in zip(
+        for s, (polarity, subjectivity, n_scored, tone), its_words in zip(
             article.sentences, scores, words, strict=True
         )
     ]
