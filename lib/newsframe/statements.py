@@ -820,7 +820,8 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
 
 def _issuer(ctx: _Context, noun: str, start: int) -> _Speaker | None:
     """Who issued "the statement": the nearest earlier statement's speaker, when the sentence of
-    its attribution names that kind of document ("said in a statement")."""
+    its attribution names that kind of document ("said in a statement"); else who stands first
+    in the nearest sentence before that names the document ("X issued a communique")."""
     flat = ctx.article.flat
     for statement in reversed(ctx.statements):
         if statement.cue_start >= start or _DOCUMENT_NOUN_RE.search(statement.speaker.name):
@@ -834,9 +835,10 @@ def _issuer(ctx: _Context, noun: str, start: int) -> _Speaker | None:
     first = here.sentence_id if here else 0
     for back in range(first, max(-1, first - 4), -1):
         sentence = ctx.article.sentences[back]
-        at = flat.lower().find(noun, sentence.start, min(sentence.end, start))
-        if at < 0:
+        found = re.search(re.escape(noun), flat[sentence.start : min(sentence.end, start)], re.I)
+        if found is None:
             continue
+        at = sentence.start + found.start()  # (a search, not lower(): offsets stay the text's)
         issuers = [m for m in ctx.mentions_in(sentence.start, at) if m.type in _ISSUER_TYPES]
         run = _NAME_RUN_RE.search(flat, sentence.start, at)
         if run and (not issuers or run.start() < issuers[0].start):
