@@ -878,3 +878,16 @@ def test_generic_role_anaphors_a_name_before_its_workplace_and_minister_of_state
         "Farah Qadri",
         "Khalid Al Mansoori",
     ]
+
+
+def test_the_diplomat_is_the_one_the_text_introduced_as_a_diplomat() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        'Kremlin spokesman Dmitry Peskov said the talks were "useful".\n\n'
+        'A senior Western diplomat described the two capitals as "partners with limits".\n\n'
+        '"They want a seat at the table more than any outcome," the diplomat said.\n'
+    )
+    assert [(r["speaker"], r["speaker_type"]) for r in rows][-1] == (
+        "senior Western diplomat",
+        "anonymous",
+    )

@@ -811,10 +811,39 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
         ):
             return _as_speaker(speaker)
     if head in _GENERIC_ROLE_NOUNS and not country:
-        # "The official stressed", "the senior diplomat said": the person who spoke last
-        for statement in reversed(ctx.statements):
-            if statement.cue_start < start and statement.speaker.type == "person":
-                return _copy(statement.speaker)
+        return _generic_antecedent(ctx, head, start)
+    return None
+
+
+def _generic_antecedent(ctx: _Context, head: str, start: int) -> _Speaker | None:
+    """Who "the official" / "the diplomat" is when no earlier speaker has that word: the one
+    the text introduced with it ("A senior Western diplomat described ..."), else the person who
+    spoke last, if within the two paragraphs before."""
+    flat = ctx.article.flat
+    last = next(
+        (s for s in reversed(ctx.statements) if s.cue_start < start and s.speaker.type == "person"),
+        None,
+    )
+    window = max(0, start - 1500)
+    introduced = None
+    for found in re.finditer(
+        rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", flat[window:start]
+    ):
+        introduced = found
+    if introduced is not None and (last is None or window + introduced.start() > last.cue_start):
+        phrase = introduced.group()
+        return _Speaker(
+            name=_LEADING_DETERMINER_RE.sub("", phrase).removeprefix("One ").removeprefix("one "),
+            country=country_of(phrase),
+            role=head,
+            type="anonymous",
+            surface=phrase,
+            offset=window + introduced.start(),
+        )
+    here = ctx.article.sentence_at(start)
+    paragraph = ctx.paragraph_of.get(here.sentence_id, -1) if here else -1
+    if last is not None and paragraph - last.paragraph <= 2:
+        return _copy(last.speaker)
     return None
 
 
