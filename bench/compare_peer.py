@@ -4,6 +4,8 @@ Speed: both run as the command an analyst would type, in a fresh process each ro
 scaled corpus (bench/scaled_corpus.py) with the same number of worker processes:
   newsframe: python -m newsframe build CORPUS --out OUT --jobs J --quiet
   peer:      python bench/peer_pipeline.py CORPUS OUT --jobs J
+The rounds alternate (newsframe, peer, newsframe, peer ...) so that the machine's drift over
+minutes falls on both; each round's ratio is printed too.
 Reported: articles/s (median of --rounds; wall time includes start-up and model loading), peak
 memory (largest resident set of the whole process tree, sampled every 20 ms), and the ratio.
 The peer runs in its own virtualenv (--peer-python, default .venv-peer/bin/python: what
@@ -151,6 +153,25 @@ def run_measured(command: list[str]) -> tuple[float, int]:
     return elapsed, peak
 
 
+def timed_alternately(
+    ours: list[str], theirs: list[str], n: int, rounds: int
+) -> tuple[tuple[float, float], tuple[float, float], list[float]]:
+    """``timed`` of two commands run in turn, round by round; also each round's ratio."""
+    rates: dict[int, list[float]] = {0: [], 1: []}
+    peaks: dict[int, list[float]] = {0: [], 1: []}
+    for _ in range(rounds):
+        for side, command in enumerate((ours, theirs)):
+            elapsed, peak = run_measured(command)
+            rates[side].append(n / elapsed)
+            peaks[side].append(peak / 2**20)
+    per_round = [a / b for a, b in zip(rates[0], rates[1], strict=True)]
+    return (
+        (statistics.median(rates[0]), max(peaks[0])),
+        (statistics.median(rates[1]), max(peaks[1])),
+        per_round,
+    )
+
+
 def timed(command: list[str], n: int, rounds: int) -> tuple[float, float]:
     """(median articles/s, peak MiB of the process tree) of a command over ``rounds`` runs."""
     rates, peaks = [], []
@@ -231,19 +252,25 @@ def main() -> None:
         for n in args.sizes:
             corpus = make_corpus(Path(tmp) / f"corpus-{n}", n)
             rounds = args.rounds if n <= args.peer_max else (args.big_rounds or args.rounds)
-            ours, ours_peak = timed(
-                newsframe_command(corpus, Path(tmp) / "out-nf", args.jobs), n, rounds
-            )
+            ours_command = newsframe_command(corpus, Path(tmp) / "out-nf", args.jobs)
+            peer = peer_command(args.peer_python, corpus, Path(tmp) / "out-peer", args.jobs)
+            if n <= args.peer_max and (args.peer_rounds or rounds) == rounds:
+                # Alternated (ours, peer, ours, peer ...): this shared machine's speed drifts by
+                # 10-20 % over minutes, which all of one pipeline's rounds then the other's would
+                # put into the ratio.
+                (ours, ours_peak), (rate, peak), per_round = timed_alternately(
+                    ours_command, peer, n, rounds
+                )
+                note = f"  (per round: {', '.join(f'{r:.1f}' for r in per_round)})"
+            else:
+                ours, ours_peak = timed(ours_command, n, rounds)
+                if n <= args.peer_max:
+                    rate, peak = timed(peer, n, args.peer_rounds or args.rounds)
+                note = ""
             print(f"{n:8d} {'newsframe':28s} {ours:11.1f} {ours_peak:9.0f}", flush=True)
             if n <= args.peer_max:
-                rate, peak = timed(
-                    peer_command(args.peer_python, corpus, Path(tmp) / "out-peer", args.jobs),
-                    n,
-                    args.peer_rounds or args.rounds,
-                )
                 peer_rate[n] = rate
                 print(f"{n:8d} {'peer (spaCy+textacy+TextBlob)':28s} {rate:11.1f} {peak:9.0f}")
-                note = ""
             else:
                 if not peer_rate:
                     print(f"{n:8d} peer not run (above --peer-max, nothing to extrapolate from)")
