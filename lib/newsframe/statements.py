@@ -240,11 +240,11 @@ _APPOSITIVE_RE = re.compile(
 _WHO_RE = re.compile(r"^\s*(?:who|which)\b", re.IGNORECASE)
 # An aside between a subject and its verb: a lower-case participle phrase
 _PARTICIPIAL_ASIDE_RE = re.compile(r"^[a-z]+(?:ing|ed)\b")
-# An appositive that is not a subject itself: indefinite ("an Iran specialist at ...") or with
-# no determiner ("deputy chairman of ..."), lower case after the comma
-_QUOTE_MARKS = '“”"«»„'
+_QUOTE_MARKS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
 # A dateline opening a sentence: "ANKARA — ", "MOSCOW (Reuters) - "
 _DATELINE_LEAD_RE = re.compile(r"^\s*[A-Z][A-Z .,'’-]*(?:\([^)]{1,30}\))?\s*[—–-]\s+")
+# An appositive that is not a subject itself: indefinite ("an Iran specialist at ...") or with
+# no determiner ("deputy chairman of ..."), lower case after the comma
 _LOWER_APPOSITIVE_RE = re.compile(r"^(?:an?\s+)?[a-z][\w’'-]*\b(?!\s+(?:said|says|told))")
 # A title after a name that opens with whose it is: "Hakan Fidan, Turkey's foreign minister,"
 _POSSESSIVE_APPOSITIVE_RE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?\s+[a-z]")
@@ -552,10 +552,9 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
         words = words[1:]
     if len(words) < 2:
         return None
-    rest = " ".join(words)
-    if _MEDIA_NOUN_RE.search(rest) or _INSTITUTION_NOUN_RE.search(rest):
-        return None  # "Army Radio", "Foreign Ministry": not a person's name
     name = " ".join(words)
+    if _MEDIA_NOUN_RE.search(name) or _INSTITUTION_NOUN_RE.search(name):
+        return None  # "Army Radio", "Foreign Ministry": not a person's name
     return _Speaker(name=name, type="person", surface=name, offset=offset + run.index(words[0]))
 
 
@@ -1668,17 +1667,14 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
     r"\b(?:" + _word_alternation(_DATE_WORDS.get("not_said_on_cues") or ["(?!)"]) + r")\s+$",
     re.IGNORECASE,
 )
+_OCCASION_NOUNS = _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
 # "at the same briefing", "asked at the news conference": the occasion named before
 _SAME_OCCASION_RE = re.compile(
-    r"\b(?:at|during|in|on|after)\s+the\s+(?:same\s+(?:[\w-]+\s+)?|(?="
-    + _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
-    + r"\b))",
+    rf"\b(?:at|during|in|on|after)\s+the\s+(?:same\s+(?:[\w-]+\s+)?|(?={_OCCASION_NOUNS}\b))",
     re.IGNORECASE,
 )
 _OCCASION_RE = re.compile(
-    r"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:"
-    + _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
-    + r")\b",
+    rf"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:{_OCCASION_NOUNS})\b",
     re.IGNORECASE,
 )
 
@@ -2224,9 +2220,16 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
     return "denies" if rivalry else ""
 
 
-def _rejected_weakening(content: str) -> str:
-    """The stance of rejecting ``content`` that reports a weakening ("reports of a rift")."""
+def _rejected_stance(stance: str, content: str) -> str:
+    """The stance of a speaker who rejects ``content`` ("denied that they are allies",
+    "dismissed reports of a rift"): the opposite of its own (a rift rejected affirms the
+    relationship), unless the content already says it is false ("dismissed talk of a rift as
+    a Western fantasy")."""
     text, words = _stance_words(content)
+    if words.dismissal.search(text):
+        return stance
+    if stance:
+        return _OPPOSITE_STANCE.get(stance, stance)
     return "affirms" if words.weakening.search(text) else ""
 
 
@@ -2386,13 +2389,7 @@ def extract_statements(
         topic = _topic(statement, countries, quote, context)
         stance = _alliance_stance(quote, context) if topic == "russia_iran_alliance" else ""
         if topic == "russia_iran_alliance" and statement.cue.lower() in _REJECTING_CUES:
-            # "denied that they are allies", "dismissed reports of a rift": the speaker takes
-            # the opposite of what is reported (a rift rejected affirms the relationship)
-            # (unless what is reported already says it is false: "dismissed talk of a rift as
-            # a Western fantasy")
-            text, words = _stance_words(quote)
-            if not words.dismissal.search(text):
-                stance = _OPPOSITE_STANCE.get(stance, stance) or _rejected_weakening(quote)
+            stance = _rejected_stance(stance, quote)
         said_on, precision, basis = "", "unknown", "unknown"
         if (
             statement.date is not None
