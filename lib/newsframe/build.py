@@ -18,7 +18,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dateutil import parser as date_parser
 from tqdm import tqdm
@@ -39,15 +38,10 @@ from newsframe.events import extract_events
 from newsframe.framing import find_frames
 from newsframe.ingest import ManifestEntry, SourceFile
 from newsframe.pipeline import read_article
-from newsframe.runtime import LazyModule, no_cycle_collection
+from newsframe.runtime import no_cycle_collection, pd
 from newsframe.sentiment import article_tone, score_texts
 from newsframe.statements import extract_statements
 from newsframe.tables import TableWriter, check_table_format, to_frame
-
-if TYPE_CHECKING:
-    import pandas as pd
-else:  # imported on first use (see newsframe.runtime.LazyModule)
-    pd = LazyModule("pandas")
 
 # Below this share of confidence the language guess is not trusted enough to reject a file.
 MIN_LANGUAGE_CONFIDENCE = 0.80

@@ -37,15 +37,13 @@ from newsframe.actors import (
 )
 from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
-from newsframe.runtime import LazyModule, no_cycle_collection
+from newsframe.runtime import LazyModule, no_cycle_collection, pd
 from newsframe.tables import COLUMNS
 
 if TYPE_CHECKING:
-    import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 else:  # imported on first use (see newsframe.runtime.LazyModule)
-    pd = LazyModule("pandas")
     # pandas keeps its strings in Arrow arrays when it has pyarrow
     pa = LazyModule("pyarrow") if importlib.util.find_spec("pyarrow") else None
     pc = LazyModule("pyarrow.compute") if pa is not None else None

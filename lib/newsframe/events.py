@@ -27,7 +27,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, islice, pairwise
-from typing import TYPE_CHECKING
 
 from newsframe.actors import (
     ActorMention,
@@ -42,13 +41,8 @@ from newsframe.actors import (
 from newsframe.article import Article, Sentence
 from newsframe.dates import DateMention, find_dates
 from newsframe.reference import read_reference_csv
-from newsframe.runtime import LazyModule
+from newsframe.runtime import pd
 from newsframe.tables import COLUMNS
-
-if TYPE_CHECKING:
-    import pandas as pd
-else:  # imported on first use (see newsframe.runtime.LazyModule)
-    pd = LazyModule("pandas")
 
 __all__ = ["EVENT_COLUMNS", "TIMELINE_COLUMNS", "event_types", "extract_events", "timeline"]
 

@@ -28,18 +28,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import itemgetter
-from typing import TYPE_CHECKING
 
 from newsframe.actors import ActorMention, FormScanner, find_actor_mentions, lowered
 from newsframe.article import Article
 from newsframe.reference import read_reference_yaml
-from newsframe.runtime import LazyModule
+from newsframe.runtime import pd
 from newsframe.tables import COLUMNS
-
-if TYPE_CHECKING:
-    import pandas as pd
-else:  # imported on first use (see newsframe.runtime.LazyModule)
-    pd = LazyModule("pandas")
 
 RIFT, COOPERATION = "rift", "cooperation"
 RELATIONSHIP_LABELS = ("rift", "cooperation", "both", "neither")

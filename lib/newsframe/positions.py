@@ -8,14 +8,7 @@ sees the contradiction instead of a silent majority.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from newsframe.runtime import LazyModule
-
-if TYPE_CHECKING:
-    import pandas as pd
-else:  # imported on first use (see newsframe.runtime.LazyModule)
-    pd = LazyModule("pandas")
+from newsframe.runtime import pd
 
 POSITION_COLUMNS = (
     "speaker",

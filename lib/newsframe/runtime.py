@@ -6,7 +6,7 @@ import gc
 import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 @contextmanager
@@ -47,3 +47,10 @@ class LazyModule:
 
     def __repr__(self) -> str:
         return f"<lazy module {self._name!r}>"
+
+
+# pandas for every module that makes tables: ``from newsframe.runtime import pd``.
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = LazyModule("pandas")

@@ -29,16 +29,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 from types import ModuleType
-from typing import TYPE_CHECKING
 
 from newsframe.actors import ActorMention, find_actor_mentions
 from newsframe.reference import read_reference_csv, read_reference_yaml
-from newsframe.runtime import LazyModule
-
-if TYPE_CHECKING:
-    import pandas as pd
-else:  # imported on first use (see newsframe.runtime.LazyModule)
-    pd = LazyModule("pandas")
+from newsframe.runtime import pd
 
 # TextBlob's own scores are for reviews; where the domain lexicon has no opinion they still carry
 # some signal ("serious", "anger"), but less than a domain word.

@@ -21,15 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from newsframe.config import DATA_DIR
-from newsframe.runtime import LazyModule
+from newsframe.runtime import LazyModule, pd
 
 if TYPE_CHECKING:
-    import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 else:  # imported on first use (see newsframe.runtime.LazyModule)
-    pd = LazyModule("pandas")
     pa = LazyModule("pyarrow")
     pc = LazyModule("pyarrow.compute")
     pa_csv = LazyModule("pyarrow.csv")
