@@ -891,3 +891,42 @@ def test_the_diplomat_is_the_one_the_text_introduced_as_a_diplomat() -> None:
         "senior Western diplomat",
         "anonymous",
     )
+
+
+def test_an_appositive_without_a_role_noun_after_a_name_leaves_the_name() -> None:
+    rows = _rows(
+        "Athens\n\n"
+        "Elena Kostas, a long-time critic of Nikos Papadakis, said she had asked him for the "
+        "papers in May. The files were never sent, she added.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Elena Kostas", "Elena Kostas"]
+
+
+def test_a_name_inside_a_fronted_participial_clause_is_not_the_pronoun() -> None:
+    rows = _rows(
+        "Nicosia\n\n"
+        "When the Greek minister, Nikos Papadakis, arrived in Nicosia, the welcome was warm. "
+        'Standing beside Andreas Demetriou, he said that ties were "stronger than ever".\n\n'
+        'After meeting Andreas Demetriou, he told reporters the talks had been "frank".\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Nikos Papadakis", "Nikos Papadakis"]
+
+
+def test_the_subject_before_a_colon_ends_at_its_verb() -> None:
+    rows = _rows(
+        "Nicosia\n\n"
+        'A veteran Cypriot banker summed it up for us: "Nobody here will sign before May."\n\n'
+        "Pressed on the delays, the Greek Finance Ministry issued a short statement, which was "
+        'posted online: "Talks continue in good faith and will conclude this year."\n'
+    )
+    assert [r["speaker"] for r in rows] == ["veteran Cypriot banker", "Greek Finance Ministry"]
+
+
+def test_a_name_after_a_committee_title_is_the_person() -> None:
+    rows = _rows(
+        "Athens\n\n"
+        '"Cyprus is a friend and a partner for us, but we keep our options open," Member of '
+        "the Parliament Foreign Affairs Committee Nikos Giannakis told Kathimerini.\n\n"
+        "The lawmaker added that parliament would monitor the talks closely.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Nikos Giannakis", "Nikos Giannakis"]

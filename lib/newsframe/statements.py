@@ -150,6 +150,7 @@ _ANONYMOUS_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['anonymous_nou
 _ROLE_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['person_roles'])})s?\b", re.I)
 _ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
 _ORGANISATION_WORDS = frozenset(_WORDS.get("organisation_words", []))
+_INSTITUTION_WORDS = frozenset(w for w in _WORDS["institution_nouns"] if " " not in w)
 _DOCUMENT_BY_RE = re.compile(
     rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?(?:{_word_alternation(_WORDS['document_nouns'])})"
     r"\s+(?:(?:issued|released|published|put out|posted)\s+)?(?:by|from)\s+",
@@ -312,6 +313,10 @@ _OF_AFTER_NAME_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _ASKED_CLAUSE_RE = re.compile(r"\b(?:[Ww]hen |[Ii]f )?[Aa]sked\b[^,;]*,")
+# A sentence opening with a participle: "Standing next to X,", "After meeting X,", "Pressed by X,"
+_FRONTED_PARTICIPLE_RE = re.compile(
+    r"\s*(?:(?:After|Before|While|Upon|On|When)\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\s[^,;“”\"]*,"
+)
 _DETERMINED_WORD_END_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Oo]ther|[Aa]ll|[Bb]oth|[Ii]ts|[Tt]heir|[Oo]ur)"
     r"(?:\s+[A-Z][\w’'.-]*){1,3}\s+$"
@@ -331,7 +336,16 @@ _ACCORDING_STOP_RE = re.compile(r"[,.;:“\"]")
 _REPORT_BY_RE = re.compile(r"^(?:an?|the|several)\s+(?:\w+\s+)?reports?\s+(?:by|in|from)\s+(.+)$")
 _VAGUE_REPORTS_RE = re.compile(r"^(?:several|some|many|other|unconfirmed)\s+reports?$")
 _COLON_END_RE = re.compile(r":\s*$")
-_PREDICATE_START_RE = re.compile(r"\s(?:was|were|is|are|had|has|remained|sounded|seemed)\b")
+# Where a predicate may start: a linking verb, a past tense ("summed it up:", "issued a
+# statement:"). A past participle may also be an adjective ("A retired general put it"): one
+# right after a determiner or an adverb is passed over.
+_PREDICATE_START_RE = re.compile(
+    r"\s(?:was|were|is|are|had|has|remained|sounded|seemed|[a-z]{2,}ed|sent|put|gave|made|took|"
+    r"wrote|spoke|struck|set|kept|drew|chose|went|came|got)\b"
+)
+_NO_SUBJECT_END_RE = re.compile(
+    r"\b(?:(?i:the|a|an|one|this|that|these|those|his|her|its|their|some|several)|[a-z]+ly)\s*$"
+)
 
 
 # --- data shapes -------------------------------------------------------------------------------
@@ -539,8 +553,15 @@ def _from_mention(mention: ActorMention) -> _Speaker:
 def _unknown_name(run: str, offset: int) -> _Speaker | None:
     """A capitalised run ("Tehran-based analyst Reza Nasri" -> "Reza Nasri") as a person."""
     words = run.split()
-    if _ORGANISATION_WORDS.intersection(words):
-        return None  # "Centre for Eurasian Studies": a body
+    bodies = [
+        i
+        for i, word in enumerate(words)
+        if word in _ORGANISATION_WORDS or word.lower().removesuffix("s") in _INSTITUTION_WORDS
+    ]
+    if bodies:
+        # "Centre for Eurasian Studies" is a body; "Foreign Affairs Committee Nikos Giannakis",
+        # where words follow the body's name, a person of it
+        words = words[bodies[-1] + 1 :]
     while words and words[0] in _NOT_NAME_STARTS:
         words = words[1:]  # "But Rear Admiral Daniel Hagari"
     # "Iranian Roads Minister Hamid Karimzadeh", "Parliament Speaker Mohammad Ghalibaf": the
@@ -713,10 +734,14 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
         # ('X said Zarif was wrong. "...," he said': he is X).
         persons = [p for p in persons if not last.start <= p.offset < last.end]
     if sentence is not None:
-        # Nor people in a reporter's question ("Asked whether Putin would meet X, he said")
-        asked = _ASKED_CLAUSE_RE.search(ctx.article.flat, sentence.start, offset)
-        if asked:
-            persons = [p for p in persons if not asked.start() <= p.offset < asked.end()]
+        # Nor people in a reporter's question ("Asked whether Putin would meet X, he said"),
+        # nor the object of a participle whose subject the pronoun is ("Standing beside X, he")
+        flat = ctx.article.flat
+        aside = _ASKED_CLAUSE_RE.search(
+            flat, sentence.start, offset
+        ) or _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, offset)
+        if aside:
+            persons = [p for p in persons if not aside.start() <= p.offset < aside.end()]
     if persons:
         return persons[-1]
     if last is not None and last.speaker.type in ("person", "anonymous"):
@@ -982,17 +1007,23 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             # 'A senior official, briefing reporters on condition of anonymity, said': an aside
             continue
         if i > 0 and (
-            _APPOSITIVE_RE.match(segment)
-            or (_LOWER_APPOSITIVE_RE.match(segment) or _POSSESSIVE_APPOSITIVE_RE.match(segment))
-            and _ROLE_NOUN_RE.search(_strip_trailing_noise(" " + segment))
+            _LOWER_APPOSITIVE_RE.match(segment)
+            or _APPOSITIVE_RE.match(segment)
+            or _POSSESSIVE_APPOSITIVE_RE.match(segment)
         ):
             # 'Hossein Jaberi Ansari, a top aide to the Iranian foreign minister, had cautioned';
-            # 'Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote'
+            # 'Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote'. An indefinite
+            # one without a role noun ("X, a long-time critic of Y, said"): when X is all its
+            # segment holds.
+            with_role = _APPOSITIVE_RE.match(segment) or _ROLE_NOUN_RE.search(
+                _strip_trailing_noise(" " + segment)
+            )
             prev_start, prev_end = bounds[i - 1], bounds[i]
             names = ctx.persons_before(prev_end, prev_start)
-            between = flat[names[-1].offset + len(names[-1].surface) : prev_end] if names else ""
-            if names and not _PARENTHETICAL_RE.sub("", between).strip(" ,"):  # "X (R-Neb.),"
-                return names[-1]
+            if names and _name_closes(flat, names[-1], prev_end):
+                bare = not flat[prev_start : names[-1].offset].strip(" ,;—–")
+                if with_role or (bare and segment.startswith(("a ", "an "))):
+                    return names[-1]
         cleaned = _strip_trailing_noise(" " + segment).strip()
         if not cleaned:
             continue
@@ -1008,6 +1039,12 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             continue
         return _speaker_from_phrase(ctx, flat[seg_start:seg_end], seg_start)
     return None
+
+
+def _name_closes(flat: str, name: _Speaker, end: int) -> bool:
+    """Whether ``name`` ends its segment (a party tag after it aside: "X (R-Neb.),")."""
+    between = flat[name.offset + len(name.surface) : end]
+    return not _PARENTHETICAL_RE.sub("", between).strip(" ,")
 
 
 def _ends_with_subject(segment: str) -> bool:
@@ -1572,18 +1609,11 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
         if quote.claimed or ctx.article.sentence_at(quote.content_start) is None:
             continue
         previous = [s for s in ctx.statements if s.end <= quote.start]
-        if not previous:
-            continue
-        last = previous[-1]
-        p_start = paragraphs[quote.paragraph][0]
-        opens_paragraph = not flat[p_start : quote.start].strip()
+        last = previous[-1] if previous else None
         sentence = ctx.article.sentence_at(quote.content_start)
-        opens_sentence = sentence is not None and not flat[sentence.start : quote.start].strip()
-        same_paragraph = last.paragraph == quote.paragraph
-        # A continuation paragraph follows the quoted statement's own paragraph directly.
-        adjacent = quote.paragraph - last.paragraph == 1
         same_sentence_after_cue = (
-            sentence is not None
+            last is not None
+            and sentence is not None
             and sentence.start <= last.cue_start < quote.start
             and not _SENTENCE_STOP_RE.search(flat[last.cue_end : quote.start])
             and last.kind == "direct"
@@ -1621,8 +1651,14 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
                     paragraph=quote.paragraph,
                 )
             continue
-        if not opens_sentence:
+        opens_sentence = sentence is not None and not flat[sentence.start : quote.start].strip()
+        if last is None or not opens_sentence:
             continue
+        p_start = paragraphs[quote.paragraph][0]
+        opens_paragraph = not flat[p_start : quote.start].strip()
+        same_paragraph = last.paragraph == quote.paragraph
+        # A continuation paragraph follows the quoted statement's own paragraph directly.
+        adjacent = quote.paragraph - last.paragraph == 1
         if (opens_paragraph and adjacent and last.kind in ("direct", "mixed")) or (
             same_paragraph and last.kind in ("direct", "mixed")
         ):
@@ -1645,8 +1681,10 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
 
 def _verb_phrase_start(flat: str, start: int, end: int) -> int:
     """Where the predicate starts in 'Russia's UN ambassador was blunt:' (at 'was')."""
-    match = _PREDICATE_START_RE.search(flat[start:end])
-    return start + match.start() if match else end
+    for match in _PREDICATE_START_RE.finditer(flat, start, end):
+        if not _NO_SUBJECT_END_RE.search(flat, start, match.start()):
+            return match.start()
+    return end
 
 
 # --- dates and channels ------------------------------------------------------------------------
