@@ -930,3 +930,13 @@ def test_a_name_after_a_committee_title_is_the_person() -> None:
         "The lawmaker added that parliament would monitor the talks closely.\n"
     )
     assert [r["speaker"] for r in rows] == ["Nikos Giannakis", "Nikos Giannakis"]
+
+
+def test_a_surname_alone_before_an_appositive_is_the_speaker() -> None:
+    rows = _rows(
+        "Athens\n\n"
+        "Elena Kostas, a deputy, spoke first.\n\n"
+        "Kostas, a frequent critic of Sergei Lavrov, said she had written to him in May.\n\n"
+        "Separately, a Greek website close to the opposition said the letter was never sent.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Elena Kostas", "Greek website close to the opposition"]

@@ -476,6 +476,7 @@ class _Context:
     # The quotes' starts when they follow each other without overlapping (as _find_quotes makes
     # them), for bisection; None otherwise.
     quote_starts: list[int] | None = None
+    _full_name_runs: list[tuple[int, str]] | None = None
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
@@ -503,6 +504,21 @@ class _Context:
         if self.lower:
             return _VERB_LOWER_RE.finditer(self.lower, start, end)
         return _VERB_RE.finditer(self.article.flat, start, end)
+
+    def full_names(self) -> list[tuple[int, str]]:
+        """(start, name) of every unlisted person's name of two words or more in the text."""
+        if self._full_name_runs is None:
+            self._full_name_runs = [
+                (match.start(), found.name)
+                for match in _NAME_RUN_RE.finditer(self.article.flat)
+                if (found := _unknown_name(match.group(), match.start())) is not None
+            ]
+        return self._full_name_runs
+
+    def full_name_before(self, surname: str, offset: int) -> str | None:
+        """The nearest full name before ``offset`` ending in ``surname``."""
+        full = [n for start, n in self.full_names() if start < offset and n.endswith(" " + surname)]
+        return full[-1] if full else None
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         """Mentions starting in [start, end), in reading order."""
@@ -1019,7 +1035,9 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
                 _strip_trailing_noise(" " + segment)
             )
             prev_start, prev_end = bounds[i - 1], bounds[i]
-            names = ctx.persons_before(prev_end, prev_start)
+            names = ctx.persons_before(prev_end, prev_start) or _surname_alone(
+                ctx, prev_start, prev_end
+            )
             if names and _name_closes(flat, names[-1], prev_end):
                 bare = not flat[prev_start : names[-1].offset].strip(" ,;—–")
                 if with_role or (bare and segment.startswith(("a ", "an "))):
@@ -1039,6 +1057,19 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             continue
         return _speaker_from_phrase(ctx, flat[seg_start:seg_end], seg_start)
     return None
+
+
+def _surname_alone(ctx: _Context, start: int, end: int) -> list[_Speaker]:
+    """A segment that is the surname alone of someone the text named in full before
+    ("Hosseinzadeh," after "Leila Hosseinzadeh"): that person."""
+    flat = ctx.article.flat
+    word = flat[start:end].strip(" ,;—–")
+    if not _SURNAME_RE.fullmatch(word) or ctx.mentions_in(start, end):
+        return []
+    full = ctx.full_name_before(word, start)
+    if full is None:
+        return []
+    return [_Speaker(name=full, type="person", surface=word, offset=flat.index(word, start))]
 
 
 def _name_closes(flat: str, name: _Speaker, end: int) -> bool:
@@ -2348,24 +2379,16 @@ def _full_names(ctx: _Context) -> None:
     text gave the full name ("EU foreign policy chief Josep Borrell"), is named in full: what
     the list's aliases do for listed people. The nearest full name before ending in that word
     wins; a surname the text never gave in full stays as it is."""
-    runs: list[tuple[int, str]] | None = None  # (start, full name) of the body's name runs
     for statement in ctx.statements:
         speaker = statement.speaker
         # "Naderi", "Mr Naderi": a surname alone, with or without an honorific
         surname = _HONORIFIC_RE.sub("", speaker.name)
         if speaker.actor_id or speaker.type != "person" or not _SURNAME_RE.fullmatch(surname):
             continue
-        if runs is None:
-            flat = ctx.article.flat
-            runs = [
-                (match.start(), found.name)
-                for match in _NAME_RUN_RE.finditer(flat)
-                if (found := _unknown_name(match.group(), match.start())) is not None
-            ]
         before = speaker.offset if speaker.offset >= 0 else statement.start
-        full = [name for start, name in runs if start < before and name.endswith(" " + surname)]
+        full = ctx.full_name_before(surname, before)
         if full:
-            speaker.name = full[-1]
+            speaker.name = full
 
 
 def extract_statements(
