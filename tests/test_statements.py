@@ -940,3 +940,16 @@ def test_a_surname_alone_before_an_appositive_is_the_speaker() -> None:
         "Separately, a Greek website close to the opposition said the letter was never sent.\n"
     )
     assert [r["speaker"] for r in rows] == ["Elena Kostas", "Greek website close to the opposition"]
+
+
+def test_a_participle_clause_speaks_for_the_unlisted_person_opening_the_sentence() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "ATHENS (AFP) - Greek Foreign Minister Nikos Dendias on Saturday defended the deal, a day "
+        "after a lawmaker's broadside.\n\n"
+        "Dendias had struck a similar note the previous day, telling state television that banks "
+        'bore "part of the responsibility" for the delay.\n',
+        published=date(2021, 3, 8),
+    )
+    row = _by_quote(rows, "banks bore")
+    assert (row["speaker"], row["said_on"]) == ("Nikos Dendias", "2021-03-05")

@@ -642,7 +642,16 @@ def _resolve(
             precision, basis = "unknown", "unknown"
         mention = DateMention(start, end, readable(start, end), value, precision, basis)
         mentions.append(mention)
-        previous = mention
+        # "On Saturday X spoke, a day after a lawmaker's broadside": the undated event is
+        # counted from Saturday, which stays the day the story is at.
+        after_event = value is None and raw.kind == "count" and raw.g["dir"] in ("after", "before")
+        if not (
+            after_event
+            and previous is not None
+            and previous.value is not None
+            and sentence_start_of(previous.start) == sentence_start_of(start)
+        ):
+            previous = mention
         i += 1
     return mentions
 

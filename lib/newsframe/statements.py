@@ -1404,9 +1404,14 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         same_sentence = [s for s in ctx.statements if s_start <= s.cue_start < cue_start]
         speaker = _copy(same_sentence[-1].speaker) if same_sentence else None
         if speaker is None:
-            opening = ctx.mentions_in(s_start, cue_start)
-            if opening and len(flat[s_start : opening[0].start].split()) <= 2:
-                speaker = _from_mention(opening[0])
+            # "X had struck a similar note, telling ...": the actor or person opening the sentence
+            listed = [_from_mention(m) for m in ctx.mentions_in(s_start, cue_start)]
+            opening = listed or ctx.persons_before(cue_start, s_start)
+            if not opening and flat[s_start:cue_start].strip():
+                first_word = flat[s_start:cue_start].split(None, 1)[0]
+                opening = _surname_alone(ctx, s_start, s_start + len(first_word))
+            if opening and len(flat[s_start : opening[0].offset].split()) <= 2:
+                speaker = opening[0]
     else:
         speaker = _subject_before(ctx, left, cue_start)
 
