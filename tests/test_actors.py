@@ -96,6 +96,18 @@ def test_title_followed_by_name_defers_to_name() -> None:
     assert names == [("Iranian", "Iran"), ("Hassan Rouhani", "Hassan Rouhani")]
 
 
+def test_a_listed_surname_inside_someone_elses_longer_name_is_not_that_person() -> None:
+    text = (
+        "Deputy Foreign Minister Ali Bagheri Kani met Lavrov. Bagheri Kani said little. "
+        "Later Bagheri, the army chief, spoke. Putin Says Talks Went Well."
+    )
+    assert _names(text) == [
+        ("Lavrov", "Sergei Lavrov"),
+        ("Bagheri", "Mohammad Bagheri"),
+        ("Putin", "Vladimir Putin"),
+    ]
+
+
 def test_case_sensitivity_keeps_us_apart_from_us() -> None:
     assert _names("he told us that the US would") == [("US", "United States")]
 

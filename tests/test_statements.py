@@ -953,3 +953,22 @@ def test_a_participle_clause_speaks_for_the_unlisted_person_opening_the_sentence
     )
     row = _by_quote(rows, "banks bore")
     assert (row["speaker"], row["said_on"]) == ("Nikos Dendias", "2021-03-05")
+
+
+def test_a_two_word_surname_takes_the_full_name_not_a_listed_namesake() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Iran's Deputy Foreign Minister Ali Bagheri Kani said on Wednesday that talks would go on."
+        '\n\n"We are ready," Bagheri Kani told reporters.\n',
+        published=date(2023, 7, 6),
+    )
+    assert [r["speaker"] for r in rows] == ["Ali Bagheri Kani", "Ali Bagheri Kani"]
+
+
+def test_a_name_does_not_run_across_a_paragraph_break() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        '"Athens is not our ally," Elena Kostas, a commentator, wrote on X.\n\n'
+        "Marina Petrou, a specialist at the Centre for Policy, said Rome kept its hotline open.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Elena Kostas", "Marina Petrou"]

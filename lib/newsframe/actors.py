@@ -544,6 +544,8 @@ def find_actor_mentions(
         if actor_id is None:
             continue
         actor = index.actors[actor_id]
+        if actor.type == "person" and _inside_longer_name(text, match_start, match_end, actor):
+            continue
         if actor.type == "country" and index.institution_tail is not None:
             tail = index.institution_tail.match(text, match_end, end)
             if tail is not None:
@@ -551,6 +553,32 @@ def find_actor_mentions(
                 continue
         found.append(_mention(actor, match_start, match_end, surface))
     return found
+
+
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z’'-]+)\b")
+
+
+def _inside_longer_name(text: str, start: int, end: int, actor: Actor) -> bool:
+    """Whether a person's bare surname is part of someone else's longer name: "Bagheri Kani"
+    (or "Ali Bagheri Kani") in a text that names "Ali Bagheri Kani" is not Mohammad Bagheri.
+    The text must give the longer name with a first name, so a capitalised word after a
+    surname ("Putin Says" in a headline) is not read as a name by itself."""
+    if end - start != len(actor.name) - actor.name.rfind(" ") - 1:
+        return False  # not the bare surname (cheap test first: its length)
+    surname = text[start:end]
+    if not actor.name.endswith(" " + surname):
+        return False
+    following = _NEXT_NAME_WORD.match(text, end)
+    if following is None:
+        return False
+    longer = f" {surname} {following.group(1)}"
+    at = text.find(longer)
+    while at > 0:
+        before = text[:at].rsplit(None, 1)[-1] if text[:at].strip() else ""
+        if before[:1].isupper() and before.isalpha() and before != actor.name.split()[0]:
+            return True
+        at = text.find(longer, at + 1)
+    return False
 
 
 def _shorter_alias(text: str, start: int, end: int, index: _Index) -> int | None:

@@ -177,8 +177,11 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _THAT_RE = re.compile(r"\s*(?:that|:|,)?\s*", re.IGNORECASE)
 # "Ryabkov", "Kassym-Jomart", "al-Assad"
 _NAME_WORD = r"[A-Z][a-z’'\-]+(?:-[A-Z][a-z’'\-]+)*|al-[A-Z][a-z]+"
+# A name's words are apart by one white space character: in the flat text a paragraph break is
+# two ("... wrote on X.\n\nMarina Sokolova" holds no "X. Marina Sokolova"), a hard wrap one.
+_NAME_GAP = r"\s(?!\s)"
 _NAME_RUN_RE = re.compile(
-    rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,7}}(?![\w])"
+    rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:{_NAME_GAP}(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,7}}(?![\w])"
 )
 _SURNAME_RE = re.compile(rf"(?:{_NAME_WORD})")
 _HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
@@ -2386,9 +2389,16 @@ def _full_names(ctx: _Context) -> None:
     wins; a surname the text never gave in full stays as it is."""
     for statement in ctx.statements:
         speaker = statement.speaker
-        # "Naderi", "Mr Naderi": a surname alone, with or without an honorific
+        # "Naderi", "Mr Naderi", "Bagheri Kani": a surname alone (of one or two words), with or
+        # without an honorific
         surname = _HONORIFIC_RE.sub("", speaker.name)
-        if speaker.actor_id or speaker.type != "person" or not _SURNAME_RE.fullmatch(surname):
+        words = surname.split()
+        if (
+            speaker.actor_id
+            or speaker.type != "person"
+            or not 1 <= len(words) <= 2
+            or not all(_SURNAME_RE.fullmatch(w) for w in words)
+        ):
             continue
         before = speaker.offset if speaker.offset >= 0 else statement.start
         full = ctx.full_name_before(surname, before)
