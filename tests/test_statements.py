@@ -522,6 +522,19 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         ("this is far from a rift between Russia and Iran", "affirms"),
         ("the pact is no longer merely a marriage of convenience", "affirms"),
         ("hopes of driving a wedge between Moscow and Tehran are childish fantasies", "affirms"),
+        # standing together, closeness at its highest, no disagreement: solidarity affirmed
+        ("on the big questions Ankara and Baku stand together", "affirms"),
+        ("the two governments will stand by each other whatever comes", "affirms"),
+        ("ties between the two capitals are at the highest level in their history", "affirms"),
+        ("there are no disagreements between Ankara and Baku", "affirms"),
+        ("relations rest on mutual respect and common interests", "affirms"),
+        # distrust of the partner denies; need and distrust together qualify
+        ("there is deep distrust of Ankara in Baku", "denies"),
+        ("they need each other in the Caucasus, but they do not trust each other", "qualifies"),
+        # a rivalry denied is no rivalry
+        ("we are not rivals, we are partners", "affirms"),
+        # talk of a betrayal called a provocation affirms
+        ("talk of a Turkish betrayal of Baku is a crude provocation", "affirms"),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:

@@ -2246,7 +2246,7 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
     ) and _has_alliance_word(context() or content)
     text, words = _stance_words(content)
     negated_alliance = affirmed_alliance = affirmed_partner = False
-    negated_partner = partly_negated = limited = rivalry = False
+    negated_partner = partly_negated = limited = rivalry = distrust = False
     for clause in words.clause_split.split(text):
         if words.weakening.search(clause) and words.dismissal.search(clause):
             # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
@@ -2268,10 +2268,13 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
             elif not words.weakening.search(clause[max(0, match.start() - 25) : match.start()]):
                 affirmed_alliance = True
         distrusted = words.distrust.search(clause) is not None  # "an unreliable partner"
-        for match in words.partner.finditer(clause):
+        partners = list(words.partner.finditer(clause))
+        distrust |= distrusted and not partners  # "deep distrust of Russia here"
+        for match in partners:
             if not distrusted and not _negated_before(words, clause, match.start()):
                 affirmed_partner = True
-            else:
+            elif not words.limiting.search(clause, match.start(), match.end() + 1 + 20):
+                # (in "no longer a partnership of convenience" the limit is what is negated)
                 negated_partner = True
                 # "our positions do not coincide in everything": the rest still coincides
                 partly_negated |= words.partial.search(clause, match.end()) is not None
@@ -2285,16 +2288,22 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
             not _negated_before(words, clause, m.start(), reach=30, not_just_negates=True)
             for m in words.limiting.finditer(clause)
         )
-        rivalry |= words.rivalry.search(clause) is not None
+        for match in words.rivalry.finditer(clause):
+            if _negated_before(words, clause, match.start(), reach=15):
+                affirmed_partner = True  # "we are not rivals"
+            else:
+                rivalry = True
     if refused:
         return "qualifies" if affirmed_partner else "denies"
     if negated_alliance:
         return "qualifies" if affirmed_partner else "denies"
     if affirmed_alliance or affirmed_partner:
-        return "qualifies" if limited or rivalry else "affirms"
+        # "they need each other, but they do not trust each other": both said
+        mixed = limited or rivalry or distrust or (negated_partner and not partly_negated)
+        return "qualifies" if mixed else "affirms"
     if negated_partner:
         return "qualifies" if partly_negated else "denies"
-    return "denies" if rivalry else ""
+    return "denies" if rivalry or distrust else ""
 
 
 def _rejected_stance(stance: str, content: str) -> str:
