@@ -985,3 +985,20 @@ def test_a_name_does_not_run_across_a_paragraph_break() -> None:
         "Marina Petrou, a specialist at the Centre for Policy, said Rome kept its hotline open.\n"
     )
     assert [r["speaker"] for r in rows] == ["Elena Kostas", "Marina Petrou"]
+
+
+def test_an_event_counted_back_from_the_day_dates_only_its_own_clause() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "MOSCOW (Reuters) - Athens cannot save the deal alone, Deputy Foreign Minister Nikos "
+        "Dendias said on Wednesday, a week after Ankara said it would quit the pact.\n\n"
+        '"We will keep trying," Dendias added.\n\n'
+        "On Wednesday, a week after the vote, Nikos Dendias said the talks would go on.\n",
+        published=date(2019, 5, 15),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Nikos Dendias", "2019-05-15"),
+        ("Turkey", "2019-05-08"),  # Ankara: a seat of government stands for its country
+        ("Nikos Dendias", "2019-05-15"),
+        ("Nikos Dendias", "2019-05-15"),
+    ]

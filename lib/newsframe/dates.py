@@ -45,6 +45,9 @@ class DateMention:
     value: date | None  # first day of the month/year/range for coarser precision
     precision: str  # day | month | year | range | unknown
     basis: str  # explicit | relative | unknown
+    # Whether it is the day the story is at, which later relative dates count from: not the day
+    # of an event counted back from its sentence's day ("on Wednesday, a week after Iran said")
+    anchors: bool = True
 
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -638,19 +641,30 @@ def _resolve(
                     raw, flat, published, previous, sentence_start_of(start)
                 )
                 basis = "relative" if value else "unknown"
-        if value is None:
-            precision, basis = "unknown", "unknown"
-        mention = DateMention(start, end, readable(start, end), value, precision, basis)
-        mentions.append(mention)
-        # "On Saturday X spoke, a day after a lawmaker's broadside": the undated event is
-        # counted from Saturday, which stays the day the story is at.
-        after_event = value is None and raw.kind == "count" and raw.g["dir"] in ("after", "before")
-        if not (
-            after_event
+        # "X said on Wednesday, a week after Iran said ...": the event named after the count is
+        # that far before (after) the day of its sentence, which stays the day the story is at.
+        event_counted = (
+            raw.kind == "count"
+            and raw.g["dir"] in ("after", "before")
+            and not _ANAPHOR.match(flat, raw.end)
             and previous is not None
             and previous.value is not None
+            and previous.precision == "day"
             and sentence_start_of(previous.start) == sentence_start_of(start)
-        ):
+        )
+        if event_counted and value is None:
+            amount = _count_amount(raw)
+            if amount is not None:
+                step = -_DIRECTIONS[raw.g["dir"]] * amount
+                value, precision = _count_from(previous, raw.g["unit"], step)
+                basis = "relative" if value else "unknown"
+        if value is None:
+            precision, basis = "unknown", "unknown"
+        mention = DateMention(
+            start, end, readable(start, end), value, precision, basis, anchors=not event_counted
+        )
+        mentions.append(mention)
+        if not event_counted:
             previous = mention
         i += 1
     return mentions

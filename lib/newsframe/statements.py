@@ -233,7 +233,11 @@ _ADVERBIAL_SEGMENT_RE = re.compile(
     re.IGNORECASE,
 )
 _SUBORDINATOR_RE = re.compile(
-    r"^(?:when|while|as|because|since|although|though|whereas|after|before|if|once)\s+", re.I
+    # "a week after Iran said": a span of time may lead "after" and "before"
+    r"^(?:(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+)?(?:after|before)|"
+    r"when|while|as|because|since|although|though|whereas|if|once)\s+",
+    re.I,
 )
 _APPOSITIVE_RE = re.compile(
     r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
@@ -1789,7 +1793,11 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     flat = article.flat
     within = _dates_within(dates)
     inside = _inside_what_was_said(ctx)
-    usable = _dates_within(_said_on_candidates(ctx, dates, inside))
+    candidates = _said_on_candidates(ctx, dates, inside)
+    in_sentence = _dates_within(candidates)
+    # The day of an event counted back ("a week after Iran said") dates only that event's own
+    # clause; every other rule reads the days the story is at.
+    usable = _dates_within([d for d in candidates if d.anchors])
     for index, statement in enumerate(ctx.statements):
         cue_sentence = article.sentence_at(statement.cue_start) or article.sentence_at(
             statement.start
@@ -1798,8 +1806,13 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             continue
         outside = [
             d
-            for d in usable(cue_sentence.start, cue_sentence.end)
+            for d in in_sentence(cue_sentence.start, cue_sentence.end)
             if not (statement.start <= d.start < statement.end)
+            and (
+                d.anchors
+                or d.end <= statement.cue_start
+                and "," not in flat[d.end : statement.cue_start]
+            )
         ]
         if outside:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
