@@ -524,6 +524,14 @@ class _Context:
 
     def full_name_before(self, surname: str, offset: int) -> str | None:
         """The nearest full name before ``offset`` ending in ``surname``."""
+        flat, at = self.article.flat, -1
+        while True:  # cheap test first: a capitalised word just before the surname somewhere
+            at = flat.find(" " + surname, at + 1, offset + len(surname))
+            if at < 0:
+                return None
+            before = flat[max(0, at - 40) : at].split()
+            if before and before[-1][:1].isupper():
+                break
         full = [n for start, n in self.full_names() if start < offset and n.endswith(" " + surname)]
         return full[-1] if full else None
 
