@@ -1002,3 +1002,22 @@ def test_an_event_counted_back_from_the_day_dates_only_its_own_clause() -> None:
         ("Nikos Dendias", "2019-05-15"),
         ("Nikos Dendias", "2019-05-15"),
     ]
+
+
+def test_a_title_refers_back_to_the_person_the_text_named_with_it() -> None:
+    rows = _rows(
+        "Deal signed\n\n"
+        "Greek Transport Minister Nikos Kostas and his Italian counterpart Marco Bianchi signed "
+        "the deal in Athens on Wednesday.\n\n"
+        "Bianchi told reporters after the signing that work would begin soon. The Greek "
+        "minister, speaking at the same ceremony, said Athens was ready to supply rails.\n\n"
+        "Greek Ambassador Petros Alexiou told ANSA on Tuesday that trade had grown. The Greek "
+        "envoy said the two sides were close to linking their payment systems.\n",
+        published=date(2023, 5, 18),
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Marco Bianchi",
+        "Nikos Kostas",
+        "Petros Alexiou",
+        "Petros Alexiou",
+    ]

@@ -151,6 +151,10 @@ _ROLE_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['person_roles'])})s
 _ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
 _ORGANISATION_WORDS = frozenset(_WORDS.get("organisation_words", []))
 _INSTITUTION_WORDS = frozenset(w for w in _WORDS["institution_nouns"] if " " not in w)
+# Words for the same office, for a title referring back ("the envoy" after "Ambassador X")
+_ROLE_SYNONYMS: dict[str, set[str]] = {
+    word: set(group) for group in _WORDS.get("role_synonyms", []) for word in group
+}
 _DOCUMENT_BY_RE = re.compile(
     rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?(?:{_word_alternation(_WORDS['document_nouns'])})"
     r"\s+(?:(?:issued|released|published|put out|posted)\s+)?(?:by|from)\s+",
@@ -822,7 +826,10 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
         and rest[:1].isupper()
         and not (_ROLE_NOUN_RE.match(rest) or _INSTITUTION_NOUN_RE.match(rest))
     ):
-        return None  # "the Greek Foreign Ministry" (Greece unlisted): someone new, no anaphor
+        # "the Greek Foreign Ministry" (Greece unlisted): someone new, unless a person was named
+        # with that title before ("the Greek minister" after "Greek Minister Nikos Kostas")
+        words = rest.split()
+        return _named_with_title(ctx, words[-1].lower(), "", start, adjective=words[0])
     nouns = [w.lower() for w in _LATIN_WORD_RE.findall(rest)]
     head = nouns[-1] if nouns else ""
     published = ctx.article.published
@@ -866,7 +873,42 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
         ):
             return _as_speaker(speaker)
     if head in _GENERIC_ROLE_NOUNS and not country:
-        return _generic_antecedent(ctx, head, start)
+        generic = _generic_antecedent(ctx, head, start)
+        if generic is not None:
+            return generic
+    return _named_with_title(ctx, head, country, start)
+
+
+def _named_with_title(
+    ctx: _Context, head: str, country: str, start: int, *, adjective: str = ""
+) -> _Speaker | None:
+    """An unlisted person the text named before with that title: "the Greek minister" after
+    "Greek Transport Minister Nikos Kostas", "the envoy" after "Ambassador Petros Alexiou"
+    (``role_synonyms``), nearest first. An ``adjective`` of an unlisted country must be in the
+    title too."""
+    if not head or head not in _ROLE_WORDS:
+        return None
+    heads = _ROLE_SYNONYMS.get(head, {head})
+    flat = ctx.article.flat
+    for run_start, name in reversed(ctx.full_names()):
+        if run_start >= start:
+            continue
+        at = flat.index(name, run_start)
+        title = flat[max(0, run_start - 30, at - 60) : at]
+        title = title[title.rfind(",") + 1 :]  # the words naming this person only
+        if heads.isdisjoint(_lower_words(title)) or adjective not in title:
+            continue
+        its_country = country_of(title)
+        if country and its_country and its_country != country:
+            continue
+        return _Speaker(
+            name=name,
+            country=its_country,
+            role=_role_words(title),
+            type="person",
+            surface=name,
+            offset=at,
+        )
     return None
 
 
