@@ -1021,3 +1021,24 @@ def test_a_title_refers_back_to_the_person_the_text_named_with_it() -> None:
         "Petros Alexiou",
         "Petros Alexiou",
     ]
+
+
+def test_a_pronoun_opening_a_paragraph_is_the_person_the_paragraph_before_introduced() -> None:
+    rows = _rows(
+        "Corridor\n\n"
+        '"The corridor will change the region," Deputy Minister Karl Brenner said on Monday.\n\n'
+        "Anna Lindqvist, a professor of economics at Uppsala University, struck a more cautious "
+        "note.\n\n"
+        '"Sweden and Finland are partners, but they are also competitors," she said.\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Karl Brenner", "Anna Lindqvist"]
+
+
+def test_a_person_only_talked_about_in_the_paragraph_before_is_not_the_pronoun() -> None:
+    rows = _rows(
+        "Corridor\n\n"
+        '"The corridor will change the region," Deputy Minister Karl Brenner said on Monday.\n\n'
+        "Talks with Anna Lindqvist were tense.\n\n"
+        '"Sweden and Finland are partners, but they are also competitors," he said.\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Karl Brenner", "Karl Brenner"]

@@ -779,6 +779,16 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
             persons = [p for p in persons if not aside.start() <= p.offset < aside.end()]
     if persons:
         return persons[-1]
+    if last is not None and paragraph > 0 and last.cue_end < paragraph_start:
+        # A paragraph that introduced someone after the last statement ("X, a professor at
+        # Y, struck a more cautious note."), then '"...," she said': that person
+        before = _paragraph_start(ctx, paragraph - 1, paragraph_start)
+        for person in ctx.persons_before(paragraph_start, max(before, last.end)):
+            opening = ctx.article.sentence_at(person.offset)
+            lead = ctx.article.flat[opening.start : person.offset] if opening else "-"
+            if not any(word[:1].islower() for word in lead.split()):
+                return person  # the subject of its sentence, not someone talked about
+
     if last is not None and last.speaker.type in ("person", "anonymous"):
         return _copy(last.speaker)
     persons = ctx.persons_before(offset, max(0, offset - 1500))
