@@ -535,6 +535,21 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         ("we are not rivals, we are partners", "affirms"),
         # talk of a betrayal called a provocation affirms
         ("talk of a Turkish betrayal of Baku is a crude provocation", "affirms"),
+        # a partial word far after the negation does not make it partial
+        ("Ankara has never been a dependable partner and always puts itself first", "denies"),
+        # a negated limit before the partner word: the partnership stands
+        (
+            "Ankara and Baku are no longer situational partners who meet when it suits them",
+            "affirms",
+        ),
+        ("ties between Ankara and Baku have never been as close as they are today", "affirms"),
+        # the relationship named in one clause, described in the next
+        ("the relations are not tactical; they are strategic and long-term", "affirms"),
+        # a rift asserted denies; beside an affirmation it qualifies
+        ("this is the first public crack between Ankara and Baku", "denies"),
+        ("they remain partners, but the rift over the corridor is real", "qualifies"),
+        # ... but not someone else's claim or aim
+        ("any attempt to drive a wedge between Ankara and Baku would be noticed", ""),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:

@@ -2140,6 +2140,7 @@ class _StanceWords:
     partner: re.Pattern[str]
     negator: re.Pattern[str]
     weakening: re.Pattern[str]
+    weakening_hedge: re.Pattern[str]
     dismissal: re.Pattern[str]
     partial: re.Pattern[str]
     relationship: re.Pattern[str]
@@ -2178,6 +2179,7 @@ class _StanceWords:
             partner=words("partnership_words"),
             negator=re.compile(r"(?:\b(?:" + _word_alternation(negators) + r")\b|n[’']t\b)", flags),
             weakening=words("weakening_words"),
+            weakening_hedge=words("weakening_hedges"),
             dismissal=words("dismissal_words"),
             partial=words("partial_words"),
             relationship=words("relationship_words"),
@@ -2319,17 +2321,22 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
     ) and _has_alliance_word(context() or content)
     text, words = _stance_words(content)
     negated_alliance = affirmed_alliance = affirmed_partner = False
-    negated_partner = partly_negated = limited = rivalry = distrust = False
+    negated_partner = partly_negated = limited = rivalry = distrust = weakened = False
+    # The relationship may be named in one clause and described in the next ("relations are
+    # not tactical; they are strategic")
+    about_relations = words.relationship.search(text) is not None
     for clause in words.clause_split.split(text):
         if words.weakening.search(clause) and words.dismissal.search(clause):
             # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
             # a statement on the alliance that dismisses its weakening affirms it
             return "affirms"
-        # "There is no crack between Moscow and Tehran", "far from a rift": a weakening denied
-        affirmed_partner |= any(
-            _negated_before(words, clause, m.start(), reach=15)
-            for m in words.weakening.finditer(clause)
-        )
+        for m in words.weakening.finditer(clause):
+            if _negated_before(words, clause, m.start(), reach=15):
+                affirmed_partner = True  # "There is no crack between Moscow and Tehran"
+            elif not words.weakening_hedge.search(clause, max(0, m.start() - 30), m.start()):
+                # "the first public crack between Moscow and Tehran" (not "reports of a rift",
+                # "any attempt to drive a wedge": someone else's claim or aim)
+                weakened = True
         alliances = (
             words.alliance.finditer(clause)
             if not words.alliance_start or words.alliance_start in clause
@@ -2346,12 +2353,19 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
         for match in partners:
             if not distrusted and not _negated_before(words, clause, match.start()):
                 affirmed_partner = True
-            elif not words.limiting.search(clause, match.start(), match.end() + 1 + 20):
-                # (in "no longer a partnership of convenience" the limit is what is negated)
+            elif words.limiting.search(clause, max(0, match.start() - 20), match.end() + 21):
+                # "no longer situational partners", "not a partnership of convenience": the
+                # limit is what is negated, the partnership stands
+                affirmed_partner |= not distrusted
+            else:
                 negated_partner = True
-                # "our positions do not coincide in everything": the rest still coincides
-                partly_negated |= words.partial.search(clause, match.end()) is not None
-        if words.relationship.search(clause):
+                # "our positions do not coincide in everything", "not always partners": the
+                # rest still stands (a partial word right after the word, or before it)
+                partial = words.partial.match(clause, match.end() + 1) or words.partial.search(
+                    clause, max(0, match.start() - 20), match.start()
+                )
+                partly_negated |= partial is not None
+        if about_relations:
             affirmed_partner |= any(
                 not _negated_before(words, clause, m.start(), reach=15)
                 for m in words.description.finditer(clause)
@@ -2372,11 +2386,12 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
         return "qualifies" if affirmed_partner else "denies"
     if affirmed_alliance or affirmed_partner:
         # "they need each other, but they do not trust each other": both said
-        mixed = limited or rivalry or distrust or (negated_partner and not partly_negated)
+        mixed = limited or rivalry or distrust or weakened
+        mixed |= negated_partner and not partly_negated
         return "qualifies" if mixed else "affirms"
     if negated_partner:
         return "qualifies" if partly_negated else "denies"
-    return "denies" if rivalry or distrust else ""
+    return "denies" if rivalry or distrust or weakened else ""
 
 
 def _rejected_stance(stance: str, content: str) -> str:
