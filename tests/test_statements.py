@@ -550,6 +550,9 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         ("they remain partners, but the rift over the corridor is real", "qualifies"),
         # ... but not someone else's claim or aim
         ("any attempt to drive a wedge between Ankara and Baku would be noticed", ""),
+        # an axis affirms; a ceiling limits
+        ("Ankara and Baku are one axis now", "affirms"),
+        ("it is a real partnership, but one with a ceiling", "qualifies"),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:
