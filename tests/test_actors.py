@@ -168,3 +168,9 @@ def test_form_scanner_finds_a_capital_form_after_an_overlapping_one() -> None:
     text = " ab Cd Xy" * 40
     assert scanner.spans(text)[:2] == [(1, 6), (7, 9)]
     assert scanner.spans(text) == [m.span() for m in scanner.exact.finditer(text)]
+
+
+def test_a_title_written_with_only_its_names_capitalised_is_found() -> None:
+    text = "Russia's ambassador in Tehran spoke. Russia's Ambassador in Tehran spoke."
+    article = Article("a", "a.txt", text, text, published=date(2019, 1, 10))
+    assert [m.name for m in find_actor_mentions(article)] == ["Levan Dzhagaryan"] * 2

@@ -9,7 +9,7 @@ Everything is compiled once, at first use, into a few regular expressions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache, lru_cache
@@ -322,12 +322,18 @@ def _fold(text: str) -> str:
 _LOWER_TITLE_WORDS = frozenset({"of", "the", "for", "to", "in"})
 
 
-def _capitalisations(title: str) -> set[str]:
-    """The ways a title is written: as listed, lower case, sentence case, title case."""
-    title_case = " ".join(
-        w if w in _LOWER_TITLE_WORDS else w[:1].upper() + w[1:] for w in title.split(" ")
-    )
-    return {title, title.lower(), title[0].upper() + title[1:], title_case}
+def _capitalisations(title: str, names: Collection[str] = ()) -> set[str]:
+    """The ways a title is written: as listed, lower case, sentence case, title case, and with
+    only the ``names`` in it capitalised ("Russia's ambassador in Tehran" for "Russia's
+    Ambassador in Tehran")."""
+    words = title.split(" ")
+    title_case = " ".join(w if w in _LOWER_TITLE_WORDS else w[:1].upper() + w[1:] for w in words)
+    names_only = " ".join(w if _POSSESSIVE_END.sub("", w) in names else w.lower() for w in words)
+    forms = {title, title.lower(), title[0].upper() + title[1:], title_case, names_only}
+    return forms | {names_only[0].upper() + names_only[1:]}
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @cache
@@ -381,7 +387,7 @@ def _index() -> _Index:
             owners = by_title.setdefault(_fold(title), [])
             if actor.actor_id not in owners:
                 owners.append(actor.actor_id)
-            title_forms |= _capitalisations(_unify(title))
+            title_forms |= _capitalisations(_unify(title), by_alias)
     forms = sorted(set(by_alias) | title_forms)
     # A look-ahead on the first letters lets the scan skip most positions cheaply.
     firsts = {form[0] for form in forms if form}
