@@ -1060,3 +1060,18 @@ def test_a_person_only_talked_about_in_the_paragraph_before_is_not_the_pronoun()
         '"Sweden and Finland are partners, but they are also competitors," he said.\n'
     )
     assert [r["speaker"] for r in rows] == ["Karl Brenner", "Karl Brenner"]
+
+
+def test_a_relative_that_inside_a_bare_reported_clause_is_not_where_it_starts() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Anna Lindqvist, who heads a research centre in Uppsala, said Stockholm's caution "
+        "reflected a calculation that long predated the crisis.\n\n"
+        "Karl Brenner said on Monday that the talks would go on.\n\n"
+        "Marta Ruiz said in a statement issued on Tuesday that the deal was dead.\n"
+    )
+    assert [r["quote"] for r in rows] == [
+        "Stockholm's caution reflected a calculation that long predated the crisis.",
+        "the talks would go on.",
+        "the deal was dead.",
+    ]

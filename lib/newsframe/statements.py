@@ -1172,6 +1172,15 @@ def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | No
     return _speaker_from_phrase(ctx, match.group(1), phrase_start), start + match.end(1)
 
 
+# "said Moscow's caution reflected a calculation that ...": a subject and its verb between the
+# cue and "that" make that "that" a relative pronoun inside the reported clause, which starts at
+# the subject ("said on Monday that", "said in a statement issued on Tuesday that" do not).
+_CLAUSE_BEFORE_THAT_RE = re.compile(
+    r"\s*(?:[A-Z][\w’'-]*(?:['’]s)?|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:[a-z]{3,}ed|is|was|are|were|has|had|would|will|could|can|must)\b"
+)
+
+
 def _content_right(
     ctx: _Context, after: int, sentence_end: int, paragraph_end: int
 ) -> tuple[int, int, list[_Quote]] | None:
@@ -1187,7 +1196,11 @@ def _content_right(
         if quote_first.group().split() and not _COLON_COMMA_END_RE.search(quote_first.group()):
             # 'said Tehran had "lost patience"': the quote is inside a reported clause
             content_start = after
-    elif that is not None and len(window[: that.start()].split()) <= 12:
+    elif (
+        that is not None
+        and len(window[: that.start()].split()) <= 12
+        and not _CLAUSE_BEFORE_THAT_RE.match(window, 0, that.start())
+    ):
         content_start = after + that.end()
     else:
         content_start = after
