@@ -1075,3 +1075,12 @@ def test_a_relative_that_inside_a_bare_reported_clause_is_not_where_it_starts() 
         "the talks would go on.",
         "the deal was dead.",
     ]
+
+
+def test_a_whether_clause_after_the_verb_says_nothing() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Neither leader said whether the treaty covered intelligence sharing. "
+        "Karl Brenner said the treaty was strong.\n"
+    )
+    assert [r["quote"] for r in rows] == ["the treaty was strong."]

@@ -297,6 +297,7 @@ _SEGMENT_BREAK_RE = re.compile(r"[,;—–]\s*")
 _NOT_NAMED_RE = re.compile(r"not to be named|anonymity")
 _INVERTED_PHRASE_RE = re.compile(r"\s*([^,.;:“”\"]{2,120})")
 _THAT_WORD_RE = re.compile(r"\bthat\b")
+_WHETHER_START_RE = re.compile(r"whether\b", re.IGNORECASE)  # ("if" may open a condition)
 _QUOTE_FIRST_RE = re.compile(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“\"«])")
 _COLON_COMMA_END_RE = re.compile(r"[:,]\s*$")
 _PARTICIPLE_AFTER_COMMA_RE = re.compile(r",[”\"»]?\s*(?:\w+\s+)?$")
@@ -1228,8 +1229,8 @@ def _content_right(
     end = min(end, paragraph_end) if quote_at is None else end
     while end > content_start and (flat[end - 1].isspace() or flat[end - 1] in ",;:"):
         end -= 1
-    if end - content_start < 3:
-        return None
+    if end - content_start < 3 or _WHETHER_START_RE.match(flat, content_start):
+        return None  # (a question put, not answered: "Neither leader said whether ...")
     inner = [q for q in ctx.quotes if q.start < end and q.end > content_start]
     return content_start, end, inner
 
