@@ -1084,3 +1084,14 @@ def test_a_whether_clause_after_the_verb_says_nothing() -> None:
         "Karl Brenner said the treaty was strong.\n"
     )
     assert [r["quote"] for r in rows] == ["the treaty was strong."]
+
+
+def test_a_quoted_title_in_an_opening_participle_phrase_is_not_a_quote() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        'Speaking to presenter Anna Berg on SVT\'s weekly programme "Hard Talk", Karl Brenner '
+        'said Stockholm had urged "all sides" to show restraint after the strikes.\n'
+    )
+    assert [(r["speaker"], r["quote"][:22]) for r in rows] == [
+        ("Karl Brenner", 'Stockholm had urged "a')
+    ]

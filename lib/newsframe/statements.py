@@ -326,9 +326,9 @@ _PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _ASKED_CLAUSE_RE = re.compile(r"\b(?:[Ww]hen |[Ii]f )?[Aa]sked\b[^,;]*,")
 # A sentence opening with a participle: "Standing next to X,", "After meeting X,", "Pressed by X,"
-_FRONTED_PARTICIPLE_RE = re.compile(
-    r"\s*(?:(?:After|Before|While|Upon|On|When)\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\s[^,;“”\"]*,"
-)
+_PARTICIPLE_LEAD = r"\s*(?:(?:After|Before|While|Upon|On|When)\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\s"
+_PARTICIPLE_LEAD_RE = re.compile(_PARTICIPLE_LEAD)
+_FRONTED_PARTICIPLE_RE = re.compile(_PARTICIPLE_LEAD + r"[^,;“”\"]*,")
 _DETERMINED_WORD_END_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Oo]ther|[Aa]ll|[Bb]oth|[Ii]ts|[Tt]heir|[Oo]ur)"
     r"(?:\s+[A-Z][\w’'.-]*){1,3}\s+$"
@@ -1412,8 +1412,11 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         between = flat[prev_quote.end : cue_start]
         gap_words = between.split()
         conjunction = _CONJUNCTION_START_RE.match(between)
+        lead = flat[s_start : prev_quote.start]
         if (
             not conjunction
+            # 'Speaking on SVT's programme “Hard Talk”, X said': a title inside an opening phrase
+            and not (_PARTICIPLE_LEAD_RE.match(lead) and "," not in lead)
             and len(gap_words) <= 12
             and not _SENTENCE_STOP_RE.search(between)
             and (
@@ -1436,7 +1439,6 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
                 speaker, _ = _speaker_after(ctx, cue_end, s_end)
             if speaker is not None and not prev_quote.claimed:
                 start, end, kind = prev_quote.content_start, prev_quote.content_end, "direct"
-                lead = flat[s_start : prev_quote.start]
                 if (
                     lead.strip()
                     and not lead.rstrip().endswith((",", ":", ";", "—", "–"))
