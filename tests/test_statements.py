@@ -1095,3 +1095,19 @@ def test_a_quoted_title_in_an_opening_participle_phrase_is_not_a_quote() -> None
     assert [(r["speaker"], r["quote"][:22]) for r in rows] == [
         ("Karl Brenner", 'Stockholm had urged "a')
     ]
+
+
+def test_told_with_its_object_before_or_after_the_reported_clause() -> None:
+    rows = _rows(
+        "Grain\n\n"
+        "Athens has proposed paying half in euros, a source close to the talks told Kathimerini."
+        "\n\nRome wants cash, the official told reporters on Monday.\n\n"
+        "Anna Berg told the Financial Times the deal was dead.\n\n"
+        "Marta Ruiz told Kathimerini on Monday the loan was ready.\n"
+    )
+    assert [r["quote"] for r in rows] == [
+        "Athens has proposed paying half in euros",
+        "Rome wants cash",
+        "the deal was dead.",
+        "the loan was ready.",
+    ]

@@ -340,6 +340,20 @@ _CLOSING_PUNCT_RE = re.compile(r"[,?!.]")
 _COLON_ONLY_RE = re.compile(r"\s*:\s*$")
 _QUOTE_AFTER_COMMA_RE = re.compile(r"^[,:]\s*[“\"«]")
 # Only an adverbial: it runs to a comma or the end without a "that" clause or a quote.
+# Verbs whose object is who was told, and a tail after one that is only that object (and a
+# time): no "that", no quote, no verb ("told reporters Iran had agreed" goes on with content).
+_OBJECT_FIRST_LEMMAS = frozenset({"tell", "assure", "inform"})
+_OBJECT_ONLY_TAIL_RE = re.compile(
+    r"^(?!.*\b(?:that|would|will|is|was|are|were|had|has|have|could|should|must|can|may|"
+    r"[a-z]+ed)\b)[^“”\"«»,;:]{1,60}[.,]?$"
+)
+# Who was told, before a bare reported clause: "told reporters (on Monday) Iran had agreed",
+# "told the Financial Times the deal was dead", "told Kommersant the loan was ready"
+_TOLD_OBJECT_RE = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|parliament|him|her|them|us|me|"
+    r"the\s+(?:[A-Z][\w’'.-]*\s+)*[\w’'.-]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+    r"(?:\s+(?:on|in|at|last)\s+[\w’'.-]+)?(?=\s+(?:[A-Z]|the\b|it\b|he\b|she\b|they\b|we\b))"
+)
 _TIME_ADVERBIAL_RE = re.compile(
     r"^(?:on|in|at|during|after|last|this|yesterday|today)\b(?:(?!\bthat\b)[^,“”\"«])*(?:[,.]|$)"
 )
@@ -1183,10 +1197,15 @@ _CLAUSE_BEFORE_THAT_RE = re.compile(
 
 
 def _content_right(
-    ctx: _Context, after: int, sentence_end: int, paragraph_end: int
+    ctx: _Context, after: int, sentence_end: int, paragraph_end: int, *, object_first: bool = False
 ) -> tuple[int, int, list[_Quote]] | None:
-    """Content after a cue: 'said that X', 'told CNN that X', 'said, “X”', 'said X'."""
+    """Content after a cue: 'said that X', 'told CNN that X', 'said, “X”', 'said X', and with
+    ``object_first`` (tell) 'told reporters X'."""
     flat = ctx.article.flat
+    if object_first and _THAT_WORD_RE.search(flat, after, sentence_end) is None:
+        told = _TOLD_OBJECT_RE.match(flat, after, sentence_end)
+        if told is not None:
+            after = told.end()
     window = flat[after:sentence_end]
     quote_at = None
     # Skip an object and adverbials ("told the Iranian press", "said in a Jan. 23 briefing").
@@ -1530,7 +1549,14 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         and not is_participle
         and comma_before_subject > s_start
         and not _QUOTE_AFTER_COMMA_RE.match(tail)
-        and (not tail or tail[0] in ",." or _TIME_ADVERBIAL_RE.match(tail))
+        and (
+            not tail
+            or tail[0] in ",."
+            or _TIME_ADVERBIAL_RE.match(tail)
+            # "..., a source told Kommersant." / "told reporters on Monday."
+            or verb.get("lemma") in _OBJECT_FIRST_LEMMAS
+            and _OBJECT_ONLY_TAIL_RE.match(tail)
+        )
         and not _QUOTE_MARK_END_RE.search(_last_word(flat[s_start:comma_before_subject]))
         # '“...,” X said' is the quote's own attribution (above), unless the clause goes on
         # after its quote ('are “not allies” whose interests diverge, X said')
@@ -1562,7 +1588,8 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         # '“...” said Hanna Notte' already handled; 'said X' with no subject: inverted order.
         return
     # 4. Content after the cue.
-    content = _content_right(ctx, cue_end, s_end, p_end)
+    object_first = verb.get("lemma") in _OBJECT_FIRST_LEMMAS
+    content = _content_right(ctx, cue_end, s_end, p_end, object_first=object_first)
     if content is None:
         return
     start, end, inner = content
