@@ -1111,3 +1111,20 @@ def test_told_with_its_object_before_or_after_the_reported_clause() -> None:
         "the deal was dead.",
         "the loan was ready.",
     ]
+
+
+def test_she_and_he_skip_a_person_the_text_marks_as_the_other_gender() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        '"The corridor is ready," Anna Petrova, the ministry spokeswoman, said on Monday.\n\n'
+        '"We will pay on time," Deputy Minister Ivan Sokolov said.\n\n'
+        '"Payments are not the problem," she said.\n\n'
+        "Mr Ruiz, a banker, was upbeat. Ms Lindqvist, an economist, was cautious.\n\n"
+        '"Rails are the problem," she said.\n'
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Anna Petrova",
+        "Ivan Sokolov",
+        "Anna Petrova",
+        "Ms Lindqvist",
+    ]

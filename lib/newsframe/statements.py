@@ -503,6 +503,7 @@ class _Context:
     # them), for bisection; None otherwise.
     quote_starts: list[int] | None = None
     _full_name_runs: list[tuple[int, str]] | None = None
+    genders: dict[str, str] = field(default_factory=dict)  # surname -> "f" | "m" | ""
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
@@ -792,6 +793,9 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
         ) or _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, offset)
         if aside:
             persons = [p for p in persons if not aside.start() <= p.offset < aside.end()]
+    # "she" is not someone the text marks as a man, "he" not a woman
+    other = {"she": "m", "he": "f"}.get(pronoun)
+    persons = [p for p in persons if _gender(ctx, p) != other]
     if persons:
         return persons[-1]
     if last is not None and paragraph > 0 and last.cue_end < paragraph_start:
@@ -801,13 +805,68 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
         for person in ctx.persons_before(paragraph_start, max(before, last.end)):
             opening = ctx.article.sentence_at(person.offset)
             lead = ctx.article.flat[opening.start : person.offset] if opening else "-"
-            if not any(word[:1].islower() for word in lead.split()):
+            if not any(word[:1].islower() for word in lead.split()) and (
+                _gender(ctx, person) != other
+            ):
                 return person  # the subject of its sentence, not someone talked about
-
-    if last is not None and last.speaker.type in ("person", "anonymous"):
+    if (
+        last is not None
+        and last.speaker.type in ("person", "anonymous")
+        and _gender(ctx, last.speaker) != other
+    ):
         return _copy(last.speaker)
+    if other:
+        # the last speaker of this pronoun's gender, within the paragraphs before
+        for statement in reversed(ctx.statements):
+            if statement.cue_start < offset and paragraph - statement.paragraph > 3:
+                break
+            if (
+                statement.cue_start < offset
+                and statement.speaker.type == "person"
+                and _gender(ctx, statement.speaker) not in ("", other)
+            ):
+                return _copy(statement.speaker)
     persons = ctx.persons_before(offset, max(0, offset - 1500))
+    persons = [p for p in persons if _gender(ctx, p) != other]
     return persons[-1] if persons else (_copy(last.speaker) if last else None)
+
+
+def _gender(ctx: _Context, person: _Speaker) -> str:
+    """ "f" or "m" when the text marks a person's gender, else "": an honorific before the
+    surname ("Ms Lindqvist", "Mr Ruiz"), a gendered title next to the name ("the ministry
+    spokeswoman"), or a Slavic surname's ending ("Petrova", "Zakharova"; "Ryabkov")."""
+    words = person.name.split()
+    if not words or person.type != "person":
+        return ""
+    surname = words[-1]
+    known = ctx.genders.get(surname)
+    if known is not None:
+        return known
+    flat = ctx.article.flat
+    found = ""
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", flat):
+        near = flat[max(0, match.start() - 40) : match.end() + 40]
+        honorific = _HONORIFIC_BEFORE_RE.search(flat, max(0, match.start() - 20), match.start())
+        if honorific:
+            found = "m" if honorific.group(1) == "Mr" else "f"
+            break
+        title = _GENDERED_TITLE_RE.search(near)
+        if title:
+            found = "f" if title.group(1) else "m"
+            break
+    if not found:
+        found = "f" if _FEMALE_SURNAME_RE.search(surname) else ""
+        found = found or ("m" if _MALE_SURNAME_RE.search(surname) else "")
+    ctx.genders[surname] = found
+    return found
+
+
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?\s+(?:[A-Z][\w’'-]*\s+)?$")
+_GENDERED_TITLE_RE = re.compile(
+    r"\b(?:spokes|chair|congress|business|anchor|country|states)(?:(wo)man|man)\b"
+)
+_FEMALE_SURNAME_RE = re.compile(r"(?:ova|eva|yova|ina|aya|skaya)$")
+_MALE_SURNAME_RE = re.compile(r"(?:ov|ev|yov|sky|skiy|skii)$")
 
 
 def _paragraph_start(ctx: _Context, paragraph: int, offset: int) -> int:
