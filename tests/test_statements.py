@@ -1128,3 +1128,17 @@ def test_she_and_he_skip_a_person_the_text_marks_as_the_other_gender() -> None:
         "Anna Petrova",
         "Ms Lindqvist",
     ]
+
+
+def test_a_title_after_the_verb_and_an_interviewers_question_are_not_quotes() -> None:
+    rows = _rows(
+        "Book\n\n"
+        '"Each side has always suspected the other," Anna Berg writes in "Neighbours Without '
+        'Illusions", her study of the two states.\n\n'
+        '"Is Sweden going to leave the pact?" presenter Karl Brenner asked her.\n\n'
+        '"No, we will stay in it," she said.\n'
+    )
+    assert [r["quote"] for r in rows] == [
+        "Each side has always suspected the other",
+        "No, we will stay in it",
+    ]

@@ -297,6 +297,7 @@ _SEGMENT_BREAK_RE = re.compile(r"[,;—–]\s*")
 _NOT_NAMED_RE = re.compile(r"not to be named|anonymity")
 _INVERTED_PHRASE_RE = re.compile(r"\s*([^,.;:“”\"]{2,120})")
 _THAT_WORD_RE = re.compile(r"\bthat\b")
+_PREPOSITION_END_RE = re.compile(r"\b(?:in|of|on|titled|entitled|called|named)\s*$")
 _WHETHER_START_RE = re.compile(r"whether\b", re.IGNORECASE)  # ("if" may open a condition)
 _QUOTE_FIRST_RE = re.compile(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“\"«])")
 _COLON_COMMA_END_RE = re.compile(r"[:,]\s*$")
@@ -1822,6 +1823,8 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
             and sentence.start <= last.cue_start < quote.start
             and not _SENTENCE_STOP_RE.search(flat[last.cue_end : quote.start])
             and last.kind == "direct"
+            # '“A,” he said, “B”' (not 'she writes in “Title”', a quote a preposition governs)
+            and not _PREPOSITION_END_RE.search(flat, last.cue_end, quote.start)
         )
         if same_sentence_after_cue:
             _add(
@@ -1859,6 +1862,8 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
         opens_sentence = sentence is not None and not flat[sentence.start : quote.start].strip()
         if last is None or not opens_sentence:
             continue
+        if _WORD_CHAR_RE.search(flat, quote.end, sentence.end):
+            continue  # its own attribution follows ('“...?” the presenter asked her'): no sequel
         p_start = paragraphs[quote.paragraph][0]
         opens_paragraph = not flat[p_start : quote.start].strip()
         same_paragraph = last.paragraph == quote.paragraph
