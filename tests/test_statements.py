@@ -1142,3 +1142,13 @@ def test_a_title_after_the_verb_and_an_interviewers_question_are_not_quotes() ->
         "Each side has always suspected the other",
         "No, we will stay in it",
     ]
+
+
+def test_a_name_after_a_listed_country_adjective_is_a_person_for_pronouns() -> None:
+    rows = _rows(
+        "OPEC\n\n"
+        '"OPEC is a tool," Foreign Minister Anna Berg said on Thursday.\n\n'
+        "Saudi Energy Minister Khalid al-Nasser sounded a more conciliatory note. "
+        '"Iran is a founding member and its voice is heard," he told AFP.\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Anna Berg", "Khalid al-Nasser"]

@@ -578,8 +578,10 @@ class _Context:
             if _THE_BEFORE_RE.search(self.article.flat, max(0, match.start() - 4), match.start()):
                 continue  # "the Black Sea": a place or a thing, not a person
             speaker = _unknown_name(match.group(), match.start())
+            # (a listed actor is found as a mention; "Saudi Energy Minister Khalid al-Falih"
+            # opens with one, the country, but names someone else)
             if speaker is not None and not any(
-                m.start <= match.start() < m.end for m in self.mentions
+                m.start <= speaker.offset < m.end for m in self.mentions_in(since, offset)
             ):
                 found.append(speaker)
         found.sort(key=lambda s: s.offset)
