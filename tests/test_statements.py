@@ -1152,3 +1152,12 @@ def test_a_name_after_a_listed_country_adjective_is_a_person_for_pronouns() -> N
         '"Iran is a founding member and its voice is heard," he told AFP.\n'
     )
     assert [r["speaker"] for r in rows] == ["Anna Berg", "Khalid al-Nasser"]
+
+
+def test_a_participle_clause_speaks_for_the_person_not_the_institution_before_the_name() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Kremlin spokesman Dmitry Peskov declined to comment on the report, saying only that "
+        'Russia "maintains working contacts with all countries of the region."\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Dmitry Peskov"]

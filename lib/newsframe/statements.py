@@ -1570,7 +1570,14 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         if speaker is None:
             # "X had struck a similar note, telling ...": the actor or person opening the sentence
             listed = [_from_mention(m) for m in ctx.mentions_in(s_start, cue_start)]
-            opening = listed or ctx.persons_before(cue_start, s_start)
+            people = ctx.persons_before(cue_start, s_start)
+            # "Kremlin spokesman Dmitry Peskov declined ..., saying": the person, not the
+            # institution of the title before the name
+            opening = (
+                [p for p in people if len(flat[s_start : p.offset].split()) <= 4]
+                or listed
+                or people
+            )
             if not opening and flat[s_start:cue_start].strip():
                 first_word = flat[s_start:cue_start].split(None, 1)[0]
                 opening = _surname_alone(ctx, s_start, s_start + len(first_word))
