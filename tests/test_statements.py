@@ -1161,3 +1161,12 @@ def test_a_participle_clause_speaks_for_the_person_not_the_institution_before_th
         'Russia "maintains working contacts with all countries of the region."\n'
     )
     assert [r["speaker"] for r in rows] == ["Dmitry Peskov"]
+
+
+def test_names_with_letters_beyond_ascii() -> None:
+    rows = _rows(
+        "Corridor\n\n"
+        '"A partnership of necessity, not of trust," Selin Arıkan, an analyst in Ankara, said.\n\n'
+        "Ayşe Gürbüz told reporters the route would open.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Selin Arıkan", "Ayşe Gürbüz"]

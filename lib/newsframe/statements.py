@@ -180,7 +180,10 @@ _PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|him|her|them)$", re.IGNORECAS
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _THAT_RE = re.compile(r"\s*(?:that|:|,)?\s*", re.IGNORECASE)
 # "Ryabkov", "Kassym-Jomart", "al-Assad"
-_NAME_WORD = r"[A-Z][a-z’'\-]+(?:-[A-Z][a-z’'\-]+)*|al-[A-Z][a-z]+"
+# Latin letters beyond ASCII too ("Arıkan", "Çavuşoğlu", "Erdoğan"); "İ" opens a name
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOWER = "a-zß-öø-ÿā-žı"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}’'\-]+(?:-[{_UPPER}][{_LOWER}’'\-]+)*|al-[{_UPPER}][{_LOWER}]+"
 # A name's words are apart by one white space character: in the flat text a paragraph break is
 # two ("... wrote on X.\n\nMarina Sokolova" holds no "X. Marina Sokolova"), a hard wrap one.
 _NAME_GAP = r"\s(?!\s)"
