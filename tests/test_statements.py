@@ -1170,3 +1170,24 @@ def test_names_with_letters_beyond_ascii() -> None:
         "Ayşe Gürbüz told reporters the route would open.\n"
     )
     assert [r["speaker"] for r in rows] == ["Selin Arıkan", "Ayşe Gürbüz"]
+
+
+def test_a_pronoun_after_an_unnamed_person_introduced_since_the_last_statement() -> None:
+    rows = _rows(
+        "Vienna\n\n"
+        '"The axis has lost its bridge," Defence Minister Karl Brenner wrote on X.\n\n'
+        "In Moscow, the mood is calmer. When I put the question to a Russian diplomat in "
+        "Vienna last month, he shrugged.\n\n"
+        '"The army simply stopped fighting," he said.\n\n'
+        "Minister of Information and Communications Technology Ali Karimi said the launch "
+        "went well.\n\n"
+        'Jets will come "soon," Anna Berg, a member of parliament, told TV4 on Sunday.\n\n'
+        '"The first batch is paid for," she said.\n'
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Karl Brenner",
+        "Russian diplomat in Vienna",
+        "Ali Karimi",
+        "Anna Berg",
+        "Anna Berg",
+    ]

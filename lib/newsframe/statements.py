@@ -246,6 +246,12 @@ _SUBORDINATOR_RE = re.compile(
     r"when|while|as|because|since|although|though|whereas|if|once)\s+",
     re.I,
 )
+# "a Russian diplomat", "a senior Iranian official in Vienna": someone unnamed
+_INDEFINITE_PERSON_RE = re.compile(
+    r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + _word_alternation(_WORDS["person_roles"])
+    + r")\b(?:\s+(?:in|at|from)\s+[A-Z][\w’'-]+)?"
+)
 _APPOSITIVE_RE = re.compile(
     r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
     + _word_alternation([w for w in _WORDS["person_roles"]])
@@ -815,6 +821,24 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
                 _gender(ctx, person) != other
             ):
                 return person  # the subject of its sentence, not someone talked about
+    if last is not None and pronoun in ("he", "she"):
+        # An unnamed person introduced since the last statement ("When I put the question to
+        # a Russian diplomat in Vienna, he shrugged. ¶ '...,' he said"): that person
+        flat = ctx.article.flat
+        unnamed = None
+        for found in _INDEFINITE_PERSON_RE.finditer(flat, last.end, offset):
+            if not flat[max(0, found.start() - 2) : found.start()].strip().endswith(","):
+                unnamed = found  # (not an appositive: "Hamid Rezazadeh, a member of ...")
+        if unnamed is not None and not ctx.persons_before(offset, unnamed.end()):
+            phrase = unnamed.group()
+            return _Speaker(
+                name=_INDEFINITE_START_RE.sub("", phrase).strip(),
+                country=country_of(phrase),
+                role=_role_words(phrase),
+                type="anonymous",
+                surface=phrase,
+                offset=unnamed.start(),
+            )
     if (
         last is not None
         and last.speaker.type in ("person", "anonymous")
