@@ -1191,3 +1191,20 @@ def test_a_pronoun_after_an_unnamed_person_introduced_since_the_last_statement()
         "Anna Berg",
         "Anna Berg",
     ]
+
+
+def test_the_occasion_after_an_object_is_not_what_was_said_and_dates_the_next_quote() -> None:
+    rows = _rows(
+        "Launch\n\n"
+        "MOSCOW - A rocket lifted off from Plesetsk on Thursday, the space agency said.\n\n"
+        '"The satellite is in orbit," its director Ivan Sokolov told reporters after the launch.'
+        "\n\nSpokeswoman Anna Petrova rejected those concerns at her weekly briefing on Wednesday. "
+        'The satellite had "an exclusively peaceful purpose," she said.\n',
+        published=date(2024, 2, 29),
+    )
+    assert [(r["quote"][:30], r["said_on"]) for r in rows] == [
+        ("A rocket lifted off from Plese", "2024-02-29"),
+        ("The satellite is in orbit", "2024-02-29"),
+        ("those concerns", "2024-02-28"),
+        ('The satellite had "an exclusiv', "2024-02-28"),
+    ]

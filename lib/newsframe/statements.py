@@ -1689,6 +1689,13 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     if content is None:
         return
     start, end, inner = content
+    if verb.get("complement") == "object":
+        # "rejected those concerns at her weekly briefing on Wednesday": the occasion is not
+        # part of what was rejected (and its day dates the statement)
+        occasion = _TRAILING_OCCASION_RE.search(flat, start, end)
+        if occasion is not None and occasion.start() > start:
+            end = occasion.start()
+            inner = [q for q in inner if q.start < end]
     _add(
         ctx,
         start=start,
@@ -1953,6 +1960,10 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
 )
 _OCCASION_NOUNS = _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
 # "at the same briefing", "asked at the news conference": the occasion named before
+_TRAILING_OCCASION_RE = re.compile(
+    rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
+    rf"(?:{_OCCASION_NOUNS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _SAME_OCCASION_RE = re.compile(
     rf"\b(?:at|during|in|on|after)\s+the\s+(?:same\s+(?:[\w-]+\s+)?|(?={_OCCASION_NOUNS}\b))",
     re.IGNORECASE,
@@ -2094,7 +2105,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 statement.date = earlier.date
                 break
         if statement.date is None:
-            statement.date = _occasion_date(ctx, statement, cue_sentence, usable, inside)
+            statement.date = _occasion_date(ctx, statement, cue_sentence, usable, inside, within)
 
 
 _SEVERAL_DAYS_RE = re.compile(
@@ -2108,6 +2119,7 @@ def _occasion_date(
     cue_sentence: Sentence,
     usable: Callable[[int, int], list[DateMention]],
     inside: Callable[[int], bool],
+    every: Callable[[int, int], list[DateMention]],
 ) -> DateMention | None:
     """The day of the occasion a statement's attribution refers to ('told the summit', 'after
     the vote', 'on the sidelines'; or the sentence before, in its paragraph: 'was invited to
@@ -2140,8 +2152,10 @@ def _occasion_date(
         days = [d for d in usable(sentence.start, sentence.end) if d.precision == "day"]
         if days and _OCCASION_RE.search(flat, sentence.start, sentence.end):
             return _one_day(flat, sentence, days[-1])
+    # (the lede's day counts even inside what it reports: "A rocket lifted off on Thursday,
+    # the agency said")
     lede = article.sentences[0]
-    days = [d for d in usable(lede.start, lede.end) if d.precision == "day"]
+    days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
     return _one_day(flat, lede, days[0]) if days else None
 
 
