@@ -553,6 +553,10 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         # an axis affirms; a ceiling limits
         ("Ankara and Baku are one axis now", "affirms"),
         ("it is a real partnership, but one with a ceiling", "qualifies"),
+        # no crisis between them; coordinating closely; relations at a new level
+        ("there is no crisis between Ankara and Baku, and there will not be one", "affirms"),
+        ("Ankara and Baku are still coordinating closely on the region", "affirms"),
+        ("relations between the two countries have reached a qualitatively new level", "affirms"),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:
@@ -1207,4 +1211,15 @@ def test_the_occasion_after_an_object_is_not_what_was_said_and_dates_the_next_qu
         ("The satellite is in orbit", "2024-02-29"),
         ("those concerns", "2024-02-28"),
         ('The satellite had "an exclusiv', "2024-02-28"),
+    ]
+
+
+def test_an_unlisted_speaker_takes_the_country_of_the_title_they_were_named_with() -> None:
+    rows = _rows(
+        "Launch\n\n"
+        "Iran's Minister of Information and Communications Technology Ali Karimi attended.\n\n"
+        '"Our relations with the Russian Federation are strategic," Karimi said.\n'
+    )
+    assert [(r["speaker"], r["speaker_country"], r["topic"], r["stance"]) for r in rows] == [
+        ("Ali Karimi", "IRN", "russia_iran_alliance", "affirms")
     ]

@@ -2658,6 +2658,21 @@ def _full_names(ctx: _Context) -> None:
         full = ctx.full_name_before(surname, before)
         if full:
             speaker.name = full
+        if not speaker.country:
+            speaker.country = _country_of_title(ctx, speaker.name)
+
+
+def _country_of_title(ctx: _Context, name: str) -> str:
+    """The country in the title the text first gave a person with ("Iran's Minister of ...
+    Issa Zarepour", "Russia's ambassador to Tehran, Alexey Dedov,"), when it gave one."""
+    flat = ctx.article.flat
+    at = flat.find(name)
+    sentence = ctx.article.sentence_at(at) if at >= 0 else None
+    if sentence is None:
+        return ""
+    segments = flat[sentence.start : at].split(",")
+    title = segments[-1] if segments[-1].strip() or len(segments) < 2 else segments[-2]
+    return country_of(title) if title.strip() else ""
 
 
 def extract_statements(
