@@ -513,7 +513,8 @@ class _Context:
     # them), for bisection; None otherwise.
     quote_starts: list[int] | None = None
     _full_name_runs: list[tuple[int, str]] | None = None
-    genders: dict[str, str] = field(default_factory=dict)  # surname -> "f" | "m" | ""
+    genders: dict[str, str] | None = None  # surname -> "f" | "m", made when first needed
+    _women: bool | None = None
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
@@ -553,17 +554,35 @@ class _Context:
         return self._full_name_runs
 
     def full_name_before(self, surname: str, offset: int) -> str | None:
-        """The nearest full name before ``offset`` ending in ``surname``."""
-        flat, at = self.article.flat, -1
-        while True:  # cheap test first: a capitalised word just before the surname somewhere
-            at = flat.find(" " + surname, at + 1, offset + len(surname))
-            if at < 0:
-                return None
-            before = flat[max(0, at - 40) : at].split()
-            if before and before[-1][:1].isupper():
-                break
-        full = [n for start, n in self.full_names() if start < offset and n.endswith(" " + surname)]
-        return full[-1] if full else None
+        """The nearest full name before ``offset`` ending in ``surname`` (read around each
+        place the surname follows a capitalised word, nearest first)."""
+        flat, size = self.article.flat, len(surname) + 1
+        places = []
+        at = flat.find(" " + surname, 0, offset + size)
+        while at >= 0:
+            places.append(at)
+            at = flat.find(" " + surname, at + 1, offset + size)
+        for at in reversed(places):
+            end = at + size
+            if end < len(flat) and (flat[end].isalnum() or flat[end] in "’'-"):
+                continue  # a longer word ("Karimian" for "Karimi")
+            for run in _NAME_RUN_RE.finditer(flat, max(0, at - 80), end):
+                if run.end() == end:
+                    found = _unknown_name(run.group(), run.start())
+                    if found is not None and found.name.endswith(" " + surname):
+                        return found.name
+        return None
+
+    def mentions_women(self) -> bool:
+        """Whether the text says "she" or "her" anywhere (read once)."""
+        if self._women is None:
+            # (substring tests: a pattern with no literal start is tried at every position)
+            lower = self.lower or self.article.flat.lower()
+            self._women = any(
+                not lower[m.start() - 1 : m.start()].isalpha() and not lower[m.end()].isalpha()
+                for m in _FEMININE_RE.finditer(lower)
+            )
+        return self._women
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         """Mentions starting in [start, end), in reading order."""
@@ -805,9 +824,13 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
         ) or _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, offset)
         if aside:
             persons = [p for p in persons if not aside.start() <= p.offset < aside.end()]
-    # "she" is not someone the text marks as a man, "he" not a woman
+    # "she" is not someone the text marks as a man, "he" not a woman (a text with no "she"
+    # or "her" is not read for women)
     other = {"she": "m", "he": "f"}.get(pronoun)
-    persons = [p for p in persons if _gender(ctx, p) != other]
+    if other == "f" and not ctx.mentions_women():
+        other = None
+    if other:
+        persons = [p for p in persons if _gender(ctx, p) != other]
     if persons:
         return persons[-1]
     if last is not None and paragraph > 0 and last.cue_end < paragraph_start:
@@ -857,7 +880,8 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
             ):
                 return _copy(statement.speaker)
     persons = ctx.persons_before(offset, max(0, offset - 1500))
-    persons = [p for p in persons if _gender(ctx, p) != other]
+    if other:
+        persons = [p for p in persons if _gender(ctx, p) != other]
     return persons[-1] if persons else (_copy(last.speaker) if last else None)
 
 
@@ -869,32 +893,43 @@ def _gender(ctx: _Context, person: _Speaker) -> str:
     if not words or person.type != "person":
         return ""
     surname = words[-1]
-    known = ctx.genders.get(surname)
-    if known is not None:
-        return known
-    flat = ctx.article.flat
-    found = ""
-    for match in re.finditer(rf"\b{re.escape(surname)}\b", flat):
-        near = flat[max(0, match.start() - 40) : match.end() + 40]
-        honorific = _HONORIFIC_BEFORE_RE.search(flat, max(0, match.start() - 20), match.start())
-        if honorific:
-            found = "m" if honorific.group(1) == "Mr" else "f"
-            break
-        title = _GENDERED_TITLE_RE.search(near)
-        if title:
-            found = "f" if title.group(1) else "m"
-            break
-    if not found:
+    if ctx.genders is None:
+        ctx.genders = _gender_marks(ctx.article.flat)
+    found = ctx.genders.get(surname)
+    if found is None:
         found = "f" if _FEMALE_SURNAME_RE.search(surname) else ""
         found = found or ("m" if _MALE_SURNAME_RE.search(surname) else "")
-    ctx.genders[surname] = found
     return found
 
 
-_HONORIFIC_BEFORE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?\s+(?:[A-Z][\w’'-]*\s+)?$")
-_GENDERED_TITLE_RE = re.compile(
-    r"\b(?:spokes|chair|congress|business|anchor|country|states)(?:(wo)man|man)\b"
+def _gender_marks(flat: str) -> dict[str, str]:
+    """Surname -> "f" | "m" for the people the text marks: after an honorific, or the nearest
+    name to a gendered title within 40 characters ("spokeswoman Anna Petrova", "Anna Petrova,
+    the ministry spokeswoman")."""
+    marks: dict[str, str] = {}
+    for honorific in _HONORIFIC_RE_ANYWHERE.finditer(flat):  # (a literal start: fast to scan)
+        marks.setdefault(honorific.group(2), "m" if honorific.group(1) == "r" else "f")
+    at = flat.find("man")
+    while at >= 0:
+        title = _GENDERED_TITLE_BEFORE_RE.search(flat, max(0, at - 14), at + 3)
+        if title is not None and not flat[at + 3 : at + 4].isalpha():
+            name = _NAME_RUN_RE.match(flat, at + 4, at + 44)
+            if name is None:
+                runs = list(_NAME_RUN_RE.finditer(flat, max(0, title.start() - 40), title.start()))
+                name = runs[-1] if runs else None
+            if name is not None:
+                marks.setdefault(name.group().split()[-1], "f" if title.group(1) else "m")
+        at = flat.find("man", at + 3)
+    return marks
+
+
+_HONORIFIC_RE_ANYWHERE = re.compile(
+    r"M(rs?|s|iss|adam)\b\.?\s+(?:[A-Z][\w’'-]*\s+)?([A-Z][\w’'-]+)\b"
 )
+_GENDERED_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:spokes|chair|congress|business|anchor|states)(wo)?man$"
+)
+_FEMININE_RE = re.compile(r"she|hers?(?=.)")  # a literal start: fast; word edges checked apart
 _FEMALE_SURNAME_RE = re.compile(r"(?:ova|eva|yova|ina|aya|skaya)$")
 _MALE_SURNAME_RE = re.compile(r"(?:ov|ev|yov|sky|skiy|skii)$")
 
