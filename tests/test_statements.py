@@ -1223,3 +1223,21 @@ def test_an_unlisted_speaker_takes_the_country_of_the_title_they_were_named_with
     assert [(r["speaker"], r["speaker_country"], r["topic"], r["stance"]) for r in rows] == [
         ("Ali Karimi", "IRN", "russia_iran_alliance", "affirms")
     ]
+
+
+def test_summary_verbs_negated_speech_passives_and_whose_clauses() -> None:
+    rows = _rows(
+        "Deal\n\n"
+        "Not everyone in Athens welcomed the deal. Anna Berg condemned the move.\n\n"
+        "Karl Brenner said nothing about Rome, an omission that was noticed.\n\n"
+        "Berg's warning against the deal was widely reported in Greek media.\n\n"
+        "Greek Energy Minister Nikos Kostas, whose country won an exemption, told reporters on "
+        'Friday that the club was not "a private club run by Rome".\n\n'
+        "President Marta Ruiz described the launch as a clear sign of progress.\n\n"
+        'Her office said only that the two leaders had discussed "the region."\n'
+    )
+    assert [(r["speaker"], r["quote"][:20]) for r in rows] == [
+        ("Nikos Kostas", 'the club was not "a '),
+        ("Marta Ruiz", "a clear sign of prog"),
+        ("Marta Ruiz", "the two leaders had "),
+    ]

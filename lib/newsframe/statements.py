@@ -258,7 +258,7 @@ _APPOSITIVE_RE = re.compile(
     + r")s?\b",
     re.I,
 )
-_WHO_RE = re.compile(r"^\s*(?:who|which)\b", re.IGNORECASE)
+_WHO_RE = re.compile(r"^\s*(?:who|which|whose)\b", re.IGNORECASE)
 # An aside between a subject and its verb: a lower-case participle phrase
 _PARTICIPIAL_ASIDE_RE = re.compile(r"^[a-z]+(?:ing|ed)\b")
 _QUOTE_MARKS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
@@ -307,14 +307,14 @@ _NOT_NAMED_RE = re.compile(r"not to be named|anonymity")
 _INVERTED_PHRASE_RE = re.compile(r"\s*([^,.;:“”\"]{2,120})")
 _THAT_WORD_RE = re.compile(r"\bthat\b")
 _PREPOSITION_END_RE = re.compile(r"\b(?:in|of|on|titled|entitled|called|named)\s*$")
-_WHETHER_START_RE = re.compile(r"whether\b", re.IGNORECASE)  # ("if" may open a condition)
+_WHETHER_START_RE = re.compile(r"(?:whether|nothing|little)\b", re.IGNORECASE)  # (not "if")
 _QUOTE_FIRST_RE = re.compile(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“\"«])")
 _COLON_COMMA_END_RE = re.compile(r"[:,]\s*$")
 _PARTICIPLE_AFTER_COMMA_RE = re.compile(r",[”\"»]?\s*(?:\w+\s+)?$")
 _CONJ_PRONOUN_END_RE = re.compile(r"(?:,\s*|\s)(?:but|and)\s+(?:he|she|they|it)\s+$")
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 _SPACES_RE = re.compile(r"\s+")
-_PASSIVE_AUX_END_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+_PASSIVE_AUX_END_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _BY_AFTER_RE = re.compile(r"\s+(?:by)\b")
 _MODAL_OR_DETERMINER_END_RE = re.compile(
     r"\b(?:the|a|an|to|would|will|could|may|might|should|must|can)\s+$"
@@ -966,6 +966,9 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
     rest = match.group("rest")
     if len(rest.split()) > 4:
         return None
+    if match.group(0)[:3].lower() in ("his", "her") and rest.lower() == "office":
+        # "His office said": the person's office speaks for them
+        return _resolve_pronoun(ctx, "he" if phrase[:3].lower() == "his" else "she", start)
     document = _DOCUMENT_NOUN_RE.search(rest)
     if document and document.start() == 0:
         return _issuer(ctx, document.group().lower(), start)
@@ -1331,6 +1334,8 @@ def _content_right(
         if told is not None:
             after = told.end()
     window = flat[after:sentence_end]
+    if _WHETHER_START_RE.match(window.lstrip()):
+        return None  # "said nothing about Russia", "said whether": nothing said
     quote_at = None
     # Skip an object and adverbials ("told the Iranian press", "said in a Jan. 23 briefing").
     that = _THAT_WORD_RE.search(window)
@@ -1524,8 +1529,12 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     # The word before the cue: the patterns below are anchored at the cue and match there.
     before = _last_word(flat[s_start:cue_start])
     # Passive and nominal uses are not attributions: "is said to", "was reported", "the said".
+    if before.rstrip().endswith("ly"):  # "was widely reported": the auxiliary before the adverb
+        auxiliary = _last_word(flat[s_start : cue_start - len(before)]) + before
+    else:
+        auxiliary = before
     if (
-        _PASSIVE_AUX_END_RE.search(before)
+        _PASSIVE_AUX_END_RE.search(auxiliary)
         and form not in ("quoted",)
         and not _BY_AFTER_RE.match(flat, cue_end, s_end)
     ):
@@ -1720,7 +1729,14 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return
     # 4. Content after the cue.
     object_first = verb.get("lemma") in _OBJECT_FIRST_LEMMAS
-    content = _content_right(ctx, cue_end, s_end, p_end, object_first=object_first)
+    after_cue = cue_end
+    if verb.get("lemma") == "describe":
+        # "described the cut as “a precautionary measure”": what was said is the description
+        described_as = _DESCRIBED_AS_RE.search(flat, cue_end, s_end)
+        if described_as is None:
+            return
+        after_cue = described_as.end()
+    content = _content_right(ctx, after_cue, s_end, p_end, object_first=object_first)
     if content is None:
         return
     start, end, inner = content
@@ -1731,6 +1747,13 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         if occasion is not None and occasion.start() > start:
             end = occasion.start()
             inner = [q for q in inner if q.start < end]
+        words = len(flat[start:end].split())
+        if verb.get("lemma") == "describe" and words < 3:
+            return  # 'describing the evidence as "solid"': a word, not a statement
+        if not inner and words < 4 and form not in _REJECTING_CUES:
+            # "welcomed the deal", "condemned the move": a summary, no content ("rejected the
+            # report" is a position taken: kept)
+            return
     _add(
         ctx,
         start=start,
@@ -1995,6 +2018,7 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
 )
 _OCCASION_NOUNS = _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
 # "at the same briefing", "asked at the news conference": the occasion named before
+_DESCRIBED_AS_RE = re.compile(r"\s+as\b")
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"(?:{_OCCASION_NOUNS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
