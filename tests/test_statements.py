@@ -1241,3 +1241,15 @@ def test_summary_verbs_negated_speech_passives_and_whose_clauses() -> None:
         ("Marta Ruiz", "a clear sign of prog"),
         ("Marta Ruiz", "the two leaders had "),
     ]
+
+
+def test_a_call_the_story_reports_is_an_occasion() -> None:
+    rows = _rows(
+        "Rail deal\n\n"
+        "ATHENS (Reuters) - Greece and Italy signed a rail deal on Wednesday, in a video call "
+        "between their prime ministers.\n\n"
+        "Italian Prime Minister Marta Ruiz, who joined the call from Rome, said the line would "
+        "open in 2027.\n",
+        published=date(2023, 5, 18),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [("Marta Ruiz", "2023-05-17")]
