@@ -1253,3 +1253,15 @@ def test_a_call_the_story_reports_is_an_occasion() -> None:
         published=date(2023, 5, 18),
     )
     assert [(r["speaker"], r["said_on"]) for r in rows] == [("Marta Ruiz", "2023-05-17")]
+
+
+def test_an_occasion_named_without_an_article_dates_a_later_reference_to_it() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Greece and Italy signed a deal on Wednesday.\n\n"
+        "The Greek foreign minister had flown to Rome on Monday for talks with the premier.\n\n"
+        "The Italian premier's office said in a statement after the talks that Rome wanted "
+        "closer ties.\n",
+        published=date(2018, 7, 26),
+    )
+    assert [r["said_on"] for r in rows] == ["2018-07-23"]

@@ -161,7 +161,9 @@ _YEAR_CUE_BEFORE = re.compile(
 )
 _REL_BEFORE = re.compile(r"(?<![\w])(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+$")
 _COUNT_BEFORE = re.compile(rf"(?<![\w])(?P<num>{_any_case_first(list(_NUMBERS))}|\d{{1,3}})\s+$")
-_NEXT_BEFORE = re.compile(r"(?<![\w])[Tt]he\s+(?P<which>next|following|previous|preceding)\s+$")
+_NEXT_BEFORE = re.compile(
+    r"(?<![\w])[Tt]he\s+(?P<which>next|following|previous|preceding|same)\s+$"
+)
 _CALENDAR_BEFORE = re.compile(
     r"(?<![\w])(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+)?"
     r"(?P<rel>[Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext)\s+$"
@@ -522,7 +524,7 @@ def _relative(
             return None, "unknown"
         return _count_from(previous, unit, direction * amount)
     if kind == "next":
-        step = 1 if g["which"] in ("next", "following") else -1
+        step = {"next": 1, "following": 1, "same": 0}.get(g["which"], -1)
         unit = g["unit"]
         unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
         unit = "week" if unit == "weekend" else unit

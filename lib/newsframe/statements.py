@@ -2017,12 +2017,13 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _OCCASION_NOUNS = _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
-# "at the same briefing", "asked at the news conference": the occasion named before
 _DESCRIBED_AS_RE = re.compile(r"\s+as\b")
+_OCCASION_NOUN_RE = re.compile(rf"\b(?:{_OCCASION_NOUNS})\b", re.IGNORECASE)
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"(?:{_OCCASION_NOUNS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+# "at the same briefing", "asked at the news conference": the occasion named before
 _SAME_OCCASION_RE = re.compile(
     rf"\b(?:at|during|in|on|after)\s+the\s+(?:same\s+(?:[\w-]+\s+)?|(?={_OCCASION_NOUNS}\b))",
     re.IGNORECASE,
@@ -2209,7 +2210,8 @@ def _occasion_date(
     for back in range(cue_sentence.sentence_id - 1, max(0, cue_sentence.sentence_id - 40), -1):
         sentence = article.sentences[back]
         days = [d for d in usable(sentence.start, sentence.end) if d.precision == "day"]
-        if days and _OCCASION_RE.search(flat, sentence.start, sentence.end):
+        # (an occasion named with or without an article: "flew to Israel on Monday for talks")
+        if days and _OCCASION_NOUN_RE.search(flat, sentence.start, sentence.end):
             return _one_day(flat, sentence, days[-1])
     # (the lede's day counts even inside what it reports: "A rocket lifted off on Thursday,
     # the agency said")
