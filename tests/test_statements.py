@@ -1265,3 +1265,21 @@ def test_an_occasion_named_without_an_article_dates_a_later_reference_to_it() ->
         published=date(2018, 7, 26),
     )
     assert [r["said_on"] for r in rows] == ["2018-07-23"]
+
+
+def test_a_title_reaches_an_unlisted_speaker_and_they_a_plural_subject() -> None:
+    rows = _rows(
+        "Sanctions\n\n"
+        "US Secretary of State Antony Blinken said Iran had sent missiles.\n\n"
+        "British Foreign Secretary David Lammy was also in London. At the same press conference, "
+        "Lammy said the UK would cancel air services agreements.\n\n"
+        '"This is a reckless escalation," the foreign secretary said.\n\n'
+        "Lawmakers from all four factions spoke in favour of the treaty during the debate. "
+        'They said it would help both countries "break the blockade."\n'
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Antony Blinken",
+        "David Lammy",
+        "David Lammy",
+        "Lawmakers from all four factions",
+    ]

@@ -246,6 +246,14 @@ _SUBORDINATOR_RE = re.compile(
     r"when|while|as|because|since|although|though|whereas|if|once)\s+",
     re.I,
 )
+# A sentence opening with people in the plural: "Lawmakers from all four factions spoke ..."
+_PLURAL_SUBJECT_RE = re.compile(
+    r"\s*((?:(?:The|Both|Several|Many|Some|Two|Three|Four|Five)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?i:"
+    + _word_alternation(_WORDS["person_roles"])
+    + r")s\b(?:\s+(?:from|of|in|at)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?)"
+    r"(?=\s+(?:[a-z]+ed|spoke|met|were|have|had|said|told|say|warned|argued)\b)"
+)
 # "a Russian diplomat", "a senior Iranian official in Vienna": someone unnamed
 _INDEFINITE_PERSON_RE = re.compile(
     r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?:"
@@ -800,6 +808,20 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
     sentence = ctx.article.sentence_at(offset)
     paragraph = ctx.paragraph_of.get(sentence.sentence_id, -1) if sentence else -1
     last = next((s for s in reversed(ctx.statements) if s.cue_start < offset), None)
+    if pronoun == "they" and sentence is not None and sentence.sentence_id > 0:
+        # "Lawmakers from all four factions spoke in favour. They said ...": that subject
+        before = ctx.article.sentences[sentence.sentence_id - 1]
+        plural = _PLURAL_SUBJECT_RE.match(ctx.article.flat, before.start, before.end)
+        if plural and (last is None or last.cue_end < before.start):
+            phrase = plural.group(1)
+            return _Speaker(
+                name=phrase,
+                country=country_of(phrase),
+                role=_role_words(phrase),
+                type="anonymous",
+                surface=phrase,
+                offset=plural.start(1),
+            )
     if pronoun in ("it", "they"):
         want = {"institution", "media", "anonymous"} if pronoun == "it" else None
         for statement in reversed(ctx.statements):
@@ -1017,13 +1039,14 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
             continue
         if (is_media and kind == "media") or (is_anonymous and kind == "anonymous"):
             return _as_speaker(speaker)
-        if (
-            head
-            and not is_media
-            and kind in ("person", "anonymous", "institution")
-            and head in _lower_words(speaker.role + " " + speaker.surface)
-        ):
-            return _as_speaker(speaker)
+        if head and not is_media and kind in ("person", "anonymous", "institution"):
+            role = speaker.role
+            if not role and kind == "person" and isinstance(speaker, _Speaker):
+                role = _title_before_name(ctx, speaker.name)  # "Foreign Secretary David Lammy"
+                if country and speaker.country == "" and country_of(role) not in ("", country):
+                    continue  # "the Russian minister" is not "Iranian Minister X"
+            if head in _lower_words(role + " " + speaker.surface):
+                return _as_speaker(speaker)
     if head in _GENERIC_ROLE_NOUNS and not country:
         generic = _generic_antecedent(ctx, head, start)
         if generic is not None:
@@ -2726,14 +2749,21 @@ def _full_names(ctx: _Context) -> None:
 def _country_of_title(ctx: _Context, name: str) -> str:
     """The country in the title the text first gave a person with ("Iran's Minister of ...
     Issa Zarepour", "Russia's ambassador to Tehran, Alexey Dedov,"), when it gave one."""
+    title = _title_before_name(ctx, name)
+    return country_of(title) if title.strip() else ""
+
+
+def _title_before_name(ctx: _Context, name: str) -> str:
+    """The words before the first mention of ``name`` that name that person ("British Foreign
+    Secretary" in "British Foreign Secretary David Lammy", or the appositive before the
+    comma in "Russia's ambassador to Tehran, Alexey Dedov,")."""
     flat = ctx.article.flat
-    at = flat.find(name)
+    at = flat.find(name) if name else -1
     sentence = ctx.article.sentence_at(at) if at >= 0 else None
     if sentence is None:
         return ""
     segments = flat[sentence.start : at].split(",")
-    title = segments[-1] if segments[-1].strip() or len(segments) < 2 else segments[-2]
-    return country_of(title) if title.strip() else ""
+    return segments[-1] if segments[-1].strip() or len(segments) < 2 else segments[-2]
 
 
 def extract_statements(
