@@ -557,6 +557,13 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         ("there is no crisis between Ankara and Baku, and there will not be one", "affirms"),
         ("Ankara and Baku are still coordinating closely on the region", "affirms"),
         ("relations between the two countries have reached a qualitatively new level", "affirms"),
+        # a limit negated, limits stated, rift talk called wrong, trust denied
+        ("Ankara and Baku are not seasonal friends", "affirms"),
+        ("the partnership is real but conditional", "qualifies"),
+        ("the partnership has limits", "qualifies"),
+        ("anyone who announces a rift between Ankara and Baku is mistaken", "affirms"),
+        ("some hoped that Ankara and Baku would drift apart; they were wrong", "affirms"),
+        ("we still do not trust Ankara", "denies"),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:

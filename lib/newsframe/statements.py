@@ -2566,6 +2566,14 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
     # The relationship may be named in one clause and described in the next ("relations are
     # not tactical; they are strategic")
     about_relations = words.relationship.search(text) is not None
+    # "Some hoped they would drift apart. They were wrong.": a rift foretold, then dismissed
+    foretold = words.weakening.search(text)
+    if (
+        foretold is not None
+        and not _negated_before(words, text, foretold.start(), reach=15)
+        and words.dismissal.search(text, foretold.end()) is not None
+    ):
+        return "affirms"
     for clause in words.clause_split.split(text):
         if words.weakening.search(clause) and words.dismissal.search(clause):
             # "the weakening of the alliance is a myth", "reports of a rift are propaganda":
