@@ -1290,3 +1290,18 @@ def test_a_title_reaches_an_unlisted_speaker_and_they_a_plural_subject() -> None
         "David Lammy",
         "Lawmakers from all four factions",
     ]
+
+
+def test_a_count_from_an_occasion_dates_the_statement_from_that_occasion() -> None:
+    rows = _rows(
+        "Rail deal\n\n"
+        "ROME - Greece and Italy on Wednesday signed an agreement on the Patras rail line.\n\n"
+        "In an interview a day before the signing, Greek Ambassador Petros Alexiou called the "
+        'line "the most important project on our agenda."\n\n'
+        "Two days after the vote, Marta Ruiz said the deal was safe.\n",
+        published=date(2023, 5, 18),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Petros Alexiou", "2023-05-16"),
+        ("Marta Ruiz", ""),
+    ]

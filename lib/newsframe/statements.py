@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache, partial
 from itertools import accumulate
 from os.path import commonprefix
@@ -1753,7 +1753,14 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     # 4. Content after the cue.
     object_first = verb.get("lemma") in _OBJECT_FIRST_LEMMAS
     after_cue = cue_end
-    if verb.get("lemma") == "describe":
+    if form == "called":
+        # 'called the railway “the most important project”': the quoted words are what was
+        # said (not "so-called", "a group called X", "called off")
+        named = _CALLED_QUOTE_RE.match(flat, cue_end, s_end)
+        if named is None or flat[cue_start - 1 : cue_start] == "-":
+            return
+        after_cue = named.end() - 1
+    elif verb.get("lemma") == "describe":
         # "described the cut as “a precautionary measure”": what was said is the description
         described_as = _DESCRIBED_AS_RE.search(flat, cue_end, s_end)
         if described_as is None:
@@ -2040,7 +2047,13 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _OCCASION_NOUNS = _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
+_COUNT_FROM_OCCASION_RE = re.compile(
+    rf"\b(?P<num>an?|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+"
+    rf"(?P<dir>before|after)\s+the\s+(?P<occasion>{_OCCASION_NOUNS})\b",
+    re.IGNORECASE,
+)
 _DESCRIBED_AS_RE = re.compile(r"\s+as\b")
+_CALLED_QUOTE_RE = re.compile(r"(?:\s+[^\s“”\"]+){1,8}?\s+[“\"]")
 _OCCASION_NOUN_RE = re.compile(rf"\b(?:{_OCCASION_NOUNS})\b", re.IGNORECASE)
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
@@ -2114,6 +2127,12 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         if outside:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
             statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
+            continue
+        counted = _COUNT_FROM_OCCASION_RE.search(flat, cue_sentence.start, cue_sentence.end)
+        if counted is not None and not statement.start <= counted.start() < statement.end:
+            # "In an interview a day before the signing, X said": counted from the occasion's
+            # day, when the text dates it; else not known (not the story's day)
+            statement.date = _counted_from_occasion(ctx, counted, cue_sentence, usable)
             continue
         inside_postposed = (
             within(statement.start, statement.end) if statement.cue_start > statement.end else []
@@ -2241,6 +2260,35 @@ def _occasion_date(
     lede = article.sentences[0]
     days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
     return _one_day(flat, lede, days[0]) if days else None
+
+
+def _counted_from_occasion(
+    ctx: _Context,
+    counted: re.Match[str],
+    cue_sentence: Sentence,
+    usable: Callable[[int, int], list[DateMention]],
+) -> DateMention | None:
+    """The day ``counted`` ("a day before the signing") points to: that far from the day of
+    the latest sentence before that names the occasion (its noun or verb: "signed"), or None."""
+    amount = _NUMBER_WORDS.get(counted.group("num").lower()) or int(counted.group("num"))
+    days = amount * (7 if counted.group("unit").lower().startswith("week") else 1)
+    step = -days if counted.group("dir").lower() == "before" else days
+    stem = counted.group("occasion").lower()[:4]  # "signing" -> "sign": "signed" names it too
+    flat = ctx.article.flat
+    for back in range(cue_sentence.sentence_id - 1, max(-1, cue_sentence.sentence_id - 40), -1):
+        sentence = ctx.article.sentences[back]
+        if stem not in flat[sentence.start : sentence.end].lower():
+            continue
+        found = [d for d in usable(sentence.start, sentence.end) if d.precision == "day"]
+        if found and found[-1].value is not None:
+            value = found[-1].value + timedelta(days=step)
+            return DateMention(
+                counted.start(), counted.end(), counted.group(), value, "day", "relative"
+            )
+    return None
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _one_day(flat: str, sentence: Sentence, day: DateMention) -> DateMention | None:
