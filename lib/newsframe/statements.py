@@ -2128,7 +2128,11 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
             statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
             continue
-        counted = _COUNT_FROM_OCCASION_RE.search(flat, cue_sentence.start, cue_sentence.end)
+        counted = (
+            _COUNT_FROM_OCCASION_RE.search(flat, cue_sentence.start, cue_sentence.end)
+            if _has_count_word(ctx, cue_sentence)
+            else None
+        )
         if counted is not None and not statement.start <= counted.start() < statement.end:
             # "In an interview a day before the signing, X said": counted from the occasion's
             # day, when the text dates it; else not known (not the story's day)
@@ -2260,6 +2264,17 @@ def _occasion_date(
     lede = article.sentences[0]
     days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
     return _one_day(flat, lede, days[0]) if days else None
+
+
+def _has_count_word(ctx: _Context, sentence: Sentence) -> bool:
+    """Cheap test first: " before the " or " after the " in the sentence (lower case)."""
+    lower = ctx.lower
+    if not lower:
+        return True
+    return (
+        lower.find(" before the ", sentence.start, sentence.end) >= 0
+        or lower.find(" after the ", sentence.start, sentence.end) >= 0
+    )
 
 
 def _counted_from_occasion(
