@@ -328,12 +328,9 @@ def _capitalisations(title: str, names: Collection[str] = ()) -> set[str]:
     Ambassador in Tehran")."""
     words = title.split(" ")
     title_case = " ".join(w if w in _LOWER_TITLE_WORDS else w[:1].upper() + w[1:] for w in words)
-    names_only = " ".join(w if _POSSESSIVE_END.sub("", w) in names else w.lower() for w in words)
+    names_only = " ".join(w if _POSSESSIVE.sub("", w) in names else w.lower() for w in words)
     forms = {title, title.lower(), title[0].upper() + title[1:], title_case, names_only}
     return forms | {names_only[0].upper() + names_only[1:]}
-
-
-_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 @cache

@@ -673,8 +673,13 @@ def _resolve(
 
 
 def _count_amount(raw: _Raw) -> int | None:
-    num = raw.g["num"]
-    return int(num) if num.isdigit() else _NUMBERS.get(num.lower())
+    return number_value(raw.g["num"])
+
+
+def number_value(word: str) -> int | None:
+    """The number a count word stands for ("a", "three", "12"), from ``numbers`` in
+    date_words.yaml; None for one it does not fix ("several")."""
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower())
 
 
 # --- public API ---------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from newsframe.actors import (
 )
 from newsframe.actors import country_of as _country_of
 from newsframe.article import Article, Sentence
-from newsframe.dates import DateMention, find_dates
+from newsframe.dates import DateMention, find_dates, number_value
 from newsframe.reference import read_reference_csv, read_reference_yaml
 from newsframe.tables import COLUMNS
 
@@ -147,7 +147,8 @@ _INSTITUTION_NOUN_RE = re.compile(
     rf"\b(?:{_word_alternation(_WORDS['institution_nouns'])})s?\b", re.I
 )
 _ANONYMOUS_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['anonymous_nouns'])})\b", re.I)
-_ROLE_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['person_roles'])})s?\b", re.I)
+_PERSON_ROLES = _word_alternation(_WORDS["person_roles"])  # shared by the patterns below
+_ROLE_NOUN_RE = re.compile(rf"\b(?:{_PERSON_ROLES})s?\b", re.I)
 _ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
 _ORGANISATION_WORDS = frozenset(_WORDS.get("organisation_words", []))
 _INSTITUTION_WORDS = frozenset(w for w in _WORDS["institution_nouns"] if " " not in w)
@@ -249,21 +250,17 @@ _SUBORDINATOR_RE = re.compile(
 # A sentence opening with people in the plural: "Lawmakers from all four factions spoke ..."
 _PLURAL_SUBJECT_RE = re.compile(
     r"\s*((?:(?:The|Both|Several|Many|Some|Two|Three|Four|Five)\s+)?(?:[\w’'-]+\s+){0,2}?"
-    r"(?i:"
-    + _word_alternation(_WORDS["person_roles"])
-    + r")s\b(?:\s+(?:from|of|in|at)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?)"
+    r"(?i:" + _PERSON_ROLES + r")s\b(?:\s+(?:from|of|in|at)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?)"
     r"(?=\s+(?:[a-z]+ed|spoke|met|were|have|had|said|told|say|warned|argued)\b)"
 )
 # "a Russian diplomat", "a senior Iranian official in Vienna": someone unnamed
 _INDEFINITE_PERSON_RE = re.compile(
     r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?:"
-    + _word_alternation(_WORDS["person_roles"])
+    + _PERSON_ROLES
     + r")\b(?:\s+(?:in|at|from)\s+[A-Z][\w’'-]+)?"
 )
 _APPOSITIVE_RE = re.compile(
-    r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:"
-    + _word_alternation([w for w in _WORDS["person_roles"]])
-    + r")s?\b",
+    r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:" + _PERSON_ROLES + r")s?\b",
     re.I,
 )
 _WHO_RE = re.compile(r"^\s*(?:who|which|whose)\b", re.IGNORECASE)
@@ -1321,10 +1318,11 @@ def _ends_with_subject(segment: str) -> bool:
     return bool(last[:1].isupper()) and len(words) <= 3 and last not in _CALENDAR_WORDS
 
 
-_CALENDAR_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December".split()
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_MONTHS = (
+    "January February March April May June July August September October November December".split()
 )
+_CALENDAR_WORDS = frozenset(_WEEKDAYS + _MONTHS)
 
 
 def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | None, int]:
@@ -2057,7 +2055,7 @@ _CALLED_QUOTE_RE = re.compile(r"(?:\s+[^\s“”\"]+){1,8}?\s+[“\"]")
 _OCCASION_NOUN_RE = re.compile(rf"\b(?:{_OCCASION_NOUNS})\b", re.IGNORECASE)
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
-    rf"(?:{_OCCASION_NOUNS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"(?:{_OCCASION_NOUNS}|{'|'.join(_WEEKDAYS)})\b"
 )
 # "at the same briefing", "asked at the news conference": the occasion named before
 _SAME_OCCASION_RE = re.compile(
@@ -2285,7 +2283,9 @@ def _counted_from_occasion(
 ) -> DateMention | None:
     """The day ``counted`` ("a day before the signing") points to: that far from the day of
     the latest sentence before that names the occasion (its noun or verb: "signed"), or None."""
-    amount = _NUMBER_WORDS.get(counted.group("num").lower()) or int(counted.group("num"))
+    amount = number_value(counted.group("num"))
+    if amount is None:
+        return None
     days = amount * (7 if counted.group("unit").lower().startswith("week") else 1)
     step = -days if counted.group("dir").lower() == "before" else days
     stem = counted.group("occasion").lower()[:4]  # "signing" -> "sign": "signed" names it too
@@ -2301,9 +2301,6 @@ def _counted_from_occasion(
                 counted.start(), counted.end(), counted.group(), value, "day", "relative"
             )
     return None
-
-
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _one_day(flat: str, sentence: Sentence, day: DateMention) -> DateMention | None:
