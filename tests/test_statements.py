@@ -564,6 +564,23 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         ("anyone who announces a rift between Ankara and Baku is mistaken", "affirms"),
         ("some hoped that Ankara and Baku would drift apart; they were wrong", "affirms"),
         ("we still do not trust Ankara", "denies"),
+        # closeness said of the pair itself, with no relationship word
+        ("Ankara and Baku have never been closer than they are today", "affirms"),
+        ("our two countries have never been so close", "affirms"),
+        # a rift someone dreams of is their aim; an ending that is not the relationship's
+        ("our ties are strategic, and those who dream of a split will wait in vain", "affirms"),
+        ("we remain strategic partners, and the end of the sanctions changes nothing", "affirms"),
+        # pretending to be allies is not being allies
+        ("Ankara and Baku are partners but should stop pretending to be allies", "qualifies"),
+        # an alliance or partnership given a scope or a bound by a contrast after it
+        ("Ankara and Baku are allies in the Caucasus, not in the Middle East", "qualifies"),
+        ("Baku is Ankara's partner, not its vassal", "qualifies"),
+        ("Baku is our partner on energy. That does not mean we share its goals", "qualifies"),
+        # ... but not when the contrast rejects a rivalry or says more
+        ("Ankara and Baku are partners, not rivals", "affirms"),
+        ("Ankara and Baku are allies, not just partners", "affirms"),
+        ("Ankara and Baku are partners, not merely neighbours", "affirms"),
+        ("Ankara and Baku have a security partnership, not a commercial one", "affirms"),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:

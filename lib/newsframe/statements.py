@@ -2689,6 +2689,7 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
                 affirmed_partner = True  # "we are not rivals"
             else:
                 rivalry = True
+    limited = limited or _bounded_by_contrast(words, text)
     if refused:
         return "qualifies" if affirmed_partner else "denies"
     if negated_alliance:
@@ -2701,6 +2702,41 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
     if negated_partner:
         return "qualifies" if partly_negated else "denies"
     return "denies" if rivalry or distrust or weakened else ""
+
+
+def _bounded_by_contrast(words: _StanceWords, text: str) -> bool:
+    """Whether an alliance or partnership word is followed, in its sentence, by a contrast
+    that bounds it: "allies in the Caucasus, not in the Middle East", "our partner, not our
+    protector". Not when the contrast rejects a rivalry, a rift, a limit or another partnership
+    word ("partners, not rivals": the stance words say that) or says more ("not just")."""
+    for contrast in _CONTRAST_AFTER_RE.finditer(text):
+        opened = max(text.rfind(mark, 0, contrast.start()) for mark in ".;!?")
+        before = text[opened + 1 : contrast.start()]
+        if not (words.partner.search(before) or words.has_alliance(before)):
+            continue
+        bound = contrast.group(1)
+        if _PRO_FORM_RE.search(bound):  # "a military partnership, not a commercial one"
+            continue
+        if not any(
+            pattern.search(bound)
+            for pattern in (
+                words.partner,
+                words.alliance,
+                words.rivalry,
+                words.weakening,
+                words.distrust,
+                words.limiting,
+            )
+        ):
+            return True
+    return False
+
+
+_PRO_FORM_RE = re.compile(r"\bones?\b", re.I)  # another kind of the same: no bound
+# ", not in the Middle East" / ", but not against Israel": what follows, to the sentence's end
+_CONTRAST_AFTER_RE = re.compile(
+    r",\s*(?:but\s+)?not\s+(?!(?:only|just|merely|simply|least|even)\b)([^.;!?]+)", re.I
+)
 
 
 def _rejected_stance(stance: str, content: str) -> str:
