@@ -581,6 +581,15 @@ def test_he_is_the_last_speaker_not_someone_named_in_what_they_said() -> None:
         ("Ankara and Baku are allies, not just partners", "affirms"),
         ("Ankara and Baku are partners, not merely neighbours", "affirms"),
         ("Ankara and Baku have a security partnership, not a commercial one", "affirms"),
+        # a negation in a "but" clause after an affirmed partnership bounds it
+        ("Baku is Ankara's partner in the Caucasus but will not be its shield", "qualifies"),
+        ("Ankara and Baku are partners. But Ankara will not fight Moscow for Baku", "qualifies"),
+        ("Ankara is our friend, but on the pipeline our position will not change", "qualifies"),
+        # ... unless it is the usual assurance to others, or a rift denied
+        ("we are strategic partners, but this is not directed against third countries", "affirms"),
+        ("we are partners, but no one will ever split us", "affirms"),
+        # the limits of the relationship, alone, qualify it
+        ("the row exposed the limits of the Ankara-Baku relationship", "qualifies"),
     ],
 )
 def test_stance_beyond_the_alliance_word(content: str, stance: str) -> None:

@@ -2640,7 +2640,7 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
             # a statement on the alliance that dismisses its weakening affirms it
             return "affirms"
         for m in words.weakening.finditer(clause):
-            if _negated_before(words, clause, m.start(), reach=15):
+            if _negated_before(words, clause, m.start(), reach=20):
                 affirmed_partner = True  # "There is no crack between Moscow and Tehran"
             elif not words.weakening_hedge.search(clause, max(0, m.start() - 30), m.start()):
                 # "the first public crack between Moscow and Tehran" (not "reports of a rift",
@@ -2701,21 +2701,32 @@ def _alliance_stance(content: str, context: Callable[[], str]) -> str:
         return "qualifies" if mixed else "affirms"
     if negated_partner:
         return "qualifies" if partly_negated else "denies"
-    return "denies" if rivalry or distrust or weakened else ""
+    if rivalry or distrust or weakened:
+        return "denies"
+    # "the limits of the relationship": a relationship with limits, and nothing else said
+    return "qualifies" if limited and about_relations else ""
 
 
 def _bounded_by_contrast(words: _StanceWords, text: str) -> bool:
-    """Whether an alliance or partnership word is followed, in its sentence, by a contrast
-    that bounds it: "allies in the Caucasus, not in the Middle East", "our partner, not our
-    protector". Not when the contrast rejects a rivalry, a rift, a limit or another partnership
-    word ("partners, not rivals": the stance words say that) or says more ("not just")."""
+    """Whether an alliance or partnership word is followed by a contrast that bounds it:
+    "allies in the Caucasus, not in the Middle East", "our partner, not our protector", "our
+    partner, but it will not fight for us" (a "but" clause with a negation, in the word's
+    sentence or opening the next one).
+
+    Not when the contrast rejects a rivalry, a rift, a limit or another partnership word
+    ("partners, not rivals": the stance words say that), says more ("not just"), names
+    another kind of the same ("not a commercial one") or is the usual assurance to others
+    ("not directed against third countries")."""
     for contrast in _CONTRAST_AFTER_RE.finditer(text):
         opened = max(text.rfind(mark, 0, contrast.start()) for mark in ".;!?")
+        if contrast.group("but") and not text[opened + 1 : contrast.start()].strip():
+            # "... partners. But ...": the sentence before is the one bounded
+            opened = max(text.rfind(mark, 0, opened) for mark in ".;!?")
         before = text[opened + 1 : contrast.start()]
         if not (words.partner.search(before) or words.has_alliance(before)):
             continue
-        bound = contrast.group(1)
-        if _PRO_FORM_RE.search(bound):  # "a military partnership, not a commercial one"
+        bound = contrast.group("not") or contrast.group("but")
+        if _NO_BOUND_RE.search(bound):
             continue
         if not any(
             pattern.search(bound)
@@ -2732,10 +2743,19 @@ def _bounded_by_contrast(words: _StanceWords, text: str) -> bool:
     return False
 
 
-_PRO_FORM_RE = re.compile(r"\bones?\b", re.I)  # another kind of the same: no bound
-# ", not in the Middle East" / ", but not against Israel": what follows, to the sentence's end
+# What follows ", not" (not "not just": more, not less), or a "but" clause holding a negation,
+# to the end of the sentence
 _CONTRAST_AFTER_RE = re.compile(
-    r",\s*(?:but\s+)?not\s+(?!(?:only|just|merely|simply|least|even)\b)([^.;!?]+)", re.I
+    r",\s*(?:but\s+)?not\s+(?!(?:only|just|merely|simply|least|even)\b)(?P<not>[^.;!?]+)"
+    r"|(?<!nothing )(?<!anything )(?<!all )\bbut\b"
+    r"(?P<but>[^.;!?]*?(?:\b(?:not|never|no|cannot)\b|n[’']t\b)[^.;!?]*)",
+    re.I,
+)
+# Another kind of the same ("not a commercial one"), an assurance to others: no bound
+_NO_BOUND_RE = re.compile(
+    r"\bones?\b|\bagainst (?:any )?(?:third|other) (?:countries|parties|states)"
+    r"|\bagainst (?:anyone|anybody)\b",
+    re.I,
 )
 
 
