@@ -1066,8 +1066,9 @@ def _named_with_title(
         if run_start >= start:
             continue
         at = flat.index(name, run_start)
-        title = flat[max(0, run_start - 30, at - 60) : at]
-        title = title[title.rfind(",") + 1 :]  # the words naming this person only
+        # from just before the capitalised run the name ends ("Greek Transport Minister"), not
+        # from the name before it ("Nikos Kostas and his Italian counterpart Marco Bianchi")
+        title = _title_before(ctx, at, max(run_start - 30, at - 60))
         if heads.isdisjoint(_lower_words(title)) or adjective not in title:
             continue
         its_country = country_of(title)
@@ -2877,16 +2878,27 @@ def _country_of_title(ctx: _Context, name: str) -> str:
     return country_of(title) if title.strip() else ""
 
 
+# How far before a name its title may start ("Russia's ambassador to the Islamic Republic of
+# Iran, Alexey Dedov"): a reach, so that a long sentence without a comma is not all title.
+TITLE_REACH = 80
+
+
 def _title_before_name(ctx: _Context, name: str) -> str:
-    """The words before the first mention of ``name`` that name that person ("British Foreign
-    Secretary" in "British Foreign Secretary David Lammy", or the appositive before the
-    comma in "Russia's ambassador to Tehran, Alexey Dedov,")."""
-    flat = ctx.article.flat
-    at = flat.find(name) if name else -1
-    sentence = ctx.article.sentence_at(at) if at >= 0 else None
+    """The title the text first gave ``name`` with (see ``_title_before``)."""
+    at = ctx.article.flat.find(name) if name else -1
+    return _title_before(ctx, at) if at >= 0 else ""
+
+
+def _title_before(ctx: _Context, at: int, earliest: int | None = None) -> str:
+    """The words before a name at ``at`` that name that person: "British Foreign Secretary" in
+    "British Foreign Secretary David Lammy", or the appositive before the comma in "Russia's
+    ambassador to Tehran, Alexey Dedov,". Within the name's sentence, from ``earliest`` (by
+    default the ``TITLE_REACH`` characters before the name)."""
+    sentence = ctx.article.sentence_at(at)
     if sentence is None:
         return ""
-    segments = flat[sentence.start : at].split(",")
+    earliest = at - TITLE_REACH if earliest is None else earliest
+    segments = ctx.article.flat[max(sentence.start, earliest, 0) : at].split(",")
     return segments[-1] if segments[-1].strip() or len(segments) < 2 else segments[-2]
 
 
