@@ -802,23 +802,13 @@ def _describe_unknown(phrase: str, start: int, inside: list[ActorMention]) -> _S
 
 
 def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | None:
+    """Who a pronoun subject of a speech verb at ``offset`` is (``pronoun`` lower case)."""
     sentence = ctx.article.sentence_at(offset)
-    paragraph = ctx.paragraph_of.get(sentence.sentence_id, -1) if sentence else -1
     last = next((s for s in reversed(ctx.statements) if s.cue_start < offset), None)
-    if pronoun == "they" and sentence is not None and sentence.sentence_id > 0:
-        # "Lawmakers from all four factions spoke in favour. They said ...": that subject
-        before = ctx.article.sentences[sentence.sentence_id - 1]
-        plural = _PLURAL_SUBJECT_RE.match(ctx.article.flat, before.start, before.end)
-        if plural and (last is None or last.cue_end < before.start):
-            phrase = plural.group(1)
-            return _Speaker(
-                name=phrase,
-                country=country_of(phrase),
-                role=_role_words(phrase),
-                type="anonymous",
-                surface=phrase,
-                offset=plural.start(1),
-            )
+    if pronoun == "they" and sentence is not None:
+        plural = _plural_subject_before(ctx, sentence, last)
+        if plural is not None:
+            return plural
     if pronoun in ("it", "they"):
         want = {"institution", "media", "anonymous"} if pronoun == "it" else None
         for statement in reversed(ctx.statements):
@@ -827,60 +817,62 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
         return None
     if pronoun in ("we", "i"):
         return _copy(last.speaker) if last else None
+    return _person_pronoun(ctx, pronoun, offset, sentence, last)
+
+
+def _plural_subject_before(
+    ctx: _Context, sentence: Sentence, last: _Statement | None
+) -> _Speaker | None:
+    """ "Lawmakers from all four factions spoke in favour. They said ...": the plural subject
+    of the sentence before, when no statement came between."""
+    if sentence.sentence_id == 0:
+        return None
+    before = ctx.article.sentences[sentence.sentence_id - 1]
+    plural = _PLURAL_SUBJECT_RE.match(ctx.article.flat, before.start, before.end)
+    if plural is None or (last is not None and last.cue_end >= before.start):
+        return None
+    phrase = plural.group(1)
+    return _Speaker(
+        name=phrase,
+        country=country_of(phrase),
+        role=_role_words(phrase),
+        type="anonymous",
+        surface=phrase,
+        offset=plural.start(1),
+    )
+
+
+def _person_pronoun(
+    ctx: _Context,
+    pronoun: str,
+    offset: int,
+    sentence: Sentence | None,
+    last: _Statement | None,
+) -> _Speaker | None:
+    """Who "he" or "she" is, nearest first: a person named since the last statement in this
+    paragraph; the subject of the paragraph before; an unnamed person introduced since the
+    last statement; the last speaker; the last speaker of the pronoun's gender; the last
+    person named."""
+    paragraph = ctx.paragraph_of.get(sentence.sentence_id, -1) if sentence else -1
     paragraph_start = _paragraph_start(ctx, paragraph, offset)
-    since = max(paragraph_start, last.cue_end if last else paragraph_start)
-    persons = ctx.persons_before(offset, since)
-    if last is not None:
-        # People inside what the last speaker said are talked about, not the next to talk
-        # ('X said Zarif was wrong. "...," he said': he is X).
-        persons = [p for p in persons if not last.start <= p.offset < last.end]
-    if sentence is not None:
-        # Nor people in a reporter's question ("Asked whether Putin would meet X, he said"),
-        # nor the object of a participle whose subject the pronoun is ("Standing beside X, he")
-        flat = ctx.article.flat
-        aside = _ASKED_CLAUSE_RE.search(
-            flat, sentence.start, offset
-        ) or _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, offset)
-        if aside:
-            persons = [p for p in persons if not aside.start() <= p.offset < aside.end()]
     # "she" is not someone the text marks as a man, "he" not a woman (a text with no "she"
     # or "her" is not read for women)
     other = {"she": "m", "he": "f"}.get(pronoun)
     if other == "f" and not ctx.mentions_women():
         other = None
+    persons = _persons_named_since(ctx, offset, paragraph_start, sentence, last)
     if other:
         persons = [p for p in persons if _gender(ctx, p) != other]
     if persons:
         return persons[-1]
     if last is not None and paragraph > 0 and last.cue_end < paragraph_start:
-        # A paragraph that introduced someone after the last statement ("X, a professor at
-        # Y, struck a more cautious note."), then '"...," she said': that person
-        before = _paragraph_start(ctx, paragraph - 1, paragraph_start)
-        for person in ctx.persons_before(paragraph_start, max(before, last.end)):
-            opening = ctx.article.sentence_at(person.offset)
-            lead = ctx.article.flat[opening.start : person.offset] if opening else "-"
-            if not any(word[:1].islower() for word in lead.split()) and (
-                _gender(ctx, person) != other
-            ):
-                return person  # the subject of its sentence, not someone talked about
+        subject = _subject_of_paragraph_before(ctx, paragraph, paragraph_start, last, other)
+        if subject is not None:
+            return subject
     if last is not None and pronoun in ("he", "she"):
-        # An unnamed person introduced since the last statement ("When I put the question to
-        # a Russian diplomat in Vienna, he shrugged. ¶ '...,' he said"): that person
-        flat = ctx.article.flat
-        unnamed = None
-        for found in _INDEFINITE_PERSON_RE.finditer(flat, last.end, offset):
-            if not flat[max(0, found.start() - 2) : found.start()].strip().endswith(","):
-                unnamed = found  # (not an appositive: "Hamid Rezazadeh, a member of ...")
-        if unnamed is not None and not ctx.persons_before(offset, unnamed.end()):
-            phrase = unnamed.group()
-            return _Speaker(
-                name=_INDEFINITE_START_RE.sub("", phrase).strip(),
-                country=country_of(phrase),
-                role=_role_words(phrase),
-                type="anonymous",
-                surface=phrase,
-                offset=unnamed.start(),
-            )
+        unnamed = _unnamed_person_since(ctx, last.end, offset)
+        if unnamed is not None:
+            return unnamed
     if (
         last is not None
         and last.speaker.type in ("person", "anonymous")
@@ -902,6 +894,68 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
     if other:
         persons = [p for p in persons if _gender(ctx, p) != other]
     return persons[-1] if persons else (_copy(last.speaker) if last else None)
+
+
+def _persons_named_since(
+    ctx: _Context,
+    offset: int,
+    paragraph_start: int,
+    sentence: Sentence | None,
+    last: _Statement | None,
+) -> list[_Speaker]:
+    """People named in this paragraph since the last statement who could be the pronoun."""
+    since = max(paragraph_start, last.cue_end if last else paragraph_start)
+    persons = ctx.persons_before(offset, since)
+    if last is not None:
+        # People inside what the last speaker said are talked about, not the next to talk
+        # ('X said Zarif was wrong. "...," he said': he is X).
+        persons = [p for p in persons if not last.start <= p.offset < last.end]
+    if sentence is not None:
+        # Nor people in a reporter's question ("Asked whether Putin would meet X, he said"),
+        # nor the object of a participle whose subject the pronoun is ("Standing beside X, he")
+        flat = ctx.article.flat
+        aside = _ASKED_CLAUSE_RE.search(
+            flat, sentence.start, offset
+        ) or _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, offset)
+        if aside:
+            persons = [p for p in persons if not aside.start() <= p.offset < aside.end()]
+    return persons
+
+
+def _subject_of_paragraph_before(
+    ctx: _Context, paragraph: int, paragraph_start: int, last: _Statement, other: str | None
+) -> _Speaker | None:
+    """A paragraph that introduced someone after the last statement ("X, a professor at Y,
+    struck a more cautious note."), then '"...," she said': that person, when a sentence of
+    that paragraph opens with them."""
+    before = _paragraph_start(ctx, paragraph - 1, paragraph_start)
+    for person in ctx.persons_before(paragraph_start, max(before, last.end)):
+        opening = ctx.article.sentence_at(person.offset)
+        lead = ctx.article.flat[opening.start : person.offset] if opening else "-"
+        if not any(word[:1].islower() for word in lead.split()) and (_gender(ctx, person) != other):
+            return person  # the subject of its sentence, not someone talked about
+    return None
+
+
+def _unnamed_person_since(ctx: _Context, since: int, offset: int) -> _Speaker | None:
+    """An unnamed person introduced since the last statement and no one named after ("When I
+    put the question to a Russian diplomat in Vienna, he shrugged. ¶ '...,' he said")."""
+    flat = ctx.article.flat
+    unnamed = None
+    for found in _INDEFINITE_PERSON_RE.finditer(flat, since, offset):
+        if not flat[max(0, found.start() - 2) : found.start()].strip().endswith(","):
+            unnamed = found  # (not an appositive: "Hamid Rezazadeh, a member of ...")
+    if unnamed is None or ctx.persons_before(offset, unnamed.end()):
+        return None
+    phrase = unnamed.group()
+    return _Speaker(
+        name=_INDEFINITE_START_RE.sub("", phrase).strip(),
+        country=country_of(phrase),
+        role=_role_words(phrase),
+        type="anonymous",
+        surface=phrase,
+        offset=unnamed.start(),
+    )
 
 
 def _gender(ctx: _Context, person: _Speaker) -> str:
