@@ -13,7 +13,7 @@ from itertools import accumulate
 import pytest
 
 from newsframe.boilerplate import _Rule, load_rules
-from newsframe.pipeline import prepare_article
+from newsframe.pipeline import prepare_article, read_article
 
 REPORTING = (
     "Officials in Ankara said on Monday that talks with Moscow would resume next week. "
@@ -167,6 +167,31 @@ def test_seeds_lose_every_kind_of_boilerplate(seeds_dir) -> None:
             assert not sentence.clean[-1].isdigit() or sentence.clean.endswith(("2017", "2018")), (
                 f"footnote marker left in {path.name}: {sentence.clean}"
             )
+
+
+def test_a_byline_closes_the_header_and_a_headline_may_end_with_a_full_stop() -> None:
+    text = (
+        "Ankara and Moscow talk again. Baku is not pleased.\n\n"
+        "By Leyla Aliyeva and Tom O’Brien\n\n" + REPORTING
+    )
+    article, body = read_article(text)
+    assert article.sentences[0].clean.startswith("Officials in Ankara")
+    assert article.headline == "Ankara and Moscow talk again. Baku is not pleased."
+    assert [p.kind for p in body.paragraphs[:2]] == ["heading", "byline"]
+    assert body.author == "Leyla Aliyeva and Tom O’Brien"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By then, the talks had collapsed.",  # a sentence, not a name
+        "By Tuesday evening Ankara had agreed to everything the Russian side had asked for.",
+    ],
+)
+def test_a_sentence_opening_with_by_is_no_byline(line: str) -> None:
+    article, body = read_article("Talks resume\n\n" + line + "\n\n" + REPORTING)
+    assert article.sentences[0].clean == line
+    assert body.author == ""
 
 
 def test_prepare_article_reads_the_headline_from_the_text() -> None:

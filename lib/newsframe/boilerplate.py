@@ -59,8 +59,8 @@ _URL = re.compile(r"https?://\S+")
 class Paragraph:
     start: int
     end: int
-    # body | furniture | appeal | caption | heading | standfirst | dateline | author_bio |
-    # duplicate | tail
+    # body | furniture | appeal | caption | heading | standfirst | dateline | byline |
+    # author_bio | duplicate | tail
     kind: str
 
 
@@ -75,6 +75,7 @@ class BodyText:
     headline: tuple[int, int] | None = None
     original_outlet: str = ""
     url: str = ""
+    author: str = ""  # from a byline ("By Jane Doe and John Roe")
 
     @property
     def body(self) -> list[tuple[int, int]]:
@@ -591,6 +592,7 @@ def separate_body(text: str) -> BodyText:
                     kinds[j] = "heading"
             break
 
+    _mark_byline(lines, spans, kinds, result, len(text))
     _mark_repeats(lines, lowered, kinds)
 
     appeals = rules.appeal.matching_lines(lowered, candidates)
@@ -633,6 +635,50 @@ def separate_body(text: str) -> BodyText:
     result.paragraphs = [Paragraph(a, b, k) for (a, b), k in zip(spans, kinds, strict=True)]
     result.flat = _blanked(flat, [(p.start, p.end) for p in result.dropped])
     return result
+
+
+def _mark_byline(
+    lines: list[str],
+    spans: list[tuple[int, int]],
+    kinds: list[str],
+    result: BodyText,
+    text_length: int,
+) -> None:
+    """A byline near the top ("By Jane Doe and John Roe") is boilerplate, gives the author,
+    and closes the header as a standalone dateline does: the paragraph opening the article
+    before it is the headline even when it ends like a sentence ("... Moscow isn't budging.").
+    At most two prose paragraphs may come before it; more, and it is no header's byline."""
+    for i, line in enumerate(lines[:BYLINE_WITHIN]):
+        if spans[i][0] >= max(text_length * 0.3, 600):
+            return
+        if kinds[i] not in ("body", "heading") or len(line.split()) > BYLINE_WORDS:
+            continue
+        byline = _BYLINE.match(line)
+        if byline is None:
+            continue
+        if sum(kinds[j] == "body" and bool(ends_like_prose(lines[j])) for j in range(i)) > 2:
+            return
+        kinds[i] = "byline"
+        result.author = byline.group(1).strip()
+        opening = [j for j in range(i) if kinds[j] in ("body", "standfirst", "heading")]
+        if opening and "heading" not in (kinds[j] for j in opening):
+            kinds[opening[0]] = "heading"
+        for j in opening[1:]:
+            if kinds[j] == "body":
+                kinds[j] = "standfirst" if ends_like_prose(lines[j]) else "heading"
+        return
+
+
+BYLINE_WITHIN = 6  # paragraphs from the top
+BYLINE_WORDS = 14
+# "By Jane Doe", "By Jane Doe and John O'Roe", "By JANE DOE, Associated Press": capitalised
+# names (with their particles) after "By"; an affiliation may follow a comma or a dash.
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|al-\w+|el-\w+|de|da|van|von|bin|ibn)"
+_BYLINE = re.compile(
+    rf"^By\s+({_NAME_WORD}(?:\s+{_NAME_WORD})*"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD})*)*)"
+    r"(?:\s*[,|—–-]\s*[A-Z][\w .'’&-]*)?\s*$"
+)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -254,6 +254,8 @@ def _fill_metadata(
         row["original_outlet"] = article.original_outlet
     if not row["url"]:
         row["url"] = body.url
+    if not row["author"]:
+        row["author"] = body.author
     article.headline = str(row["headline"])
     article.original_outlet = str(row["original_outlet"])
 
