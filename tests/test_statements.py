@@ -887,6 +887,22 @@ def test_at_the_same_briefing_takes_the_day_of_the_speakers_briefing() -> None:
     ]
 
 
+def test_a_day_right_after_the_verb_is_when_it_was_said_not_what() -> None:
+    # wire style: "said Tuesday the ..." (no "on", no "that")
+    rows = _rows(
+        "Corridor\n\n"
+        "Foreign Minister Kerem Aydin said Tuesday the monitoring centre would open within days. "
+        "“Nobody is trying to exclude Baku,” he added.\n\n"
+        "Greek Ambassador Petros Alexiou said on Monday the talks had gone well.\n",
+        published=date(2020, 11, 18),
+    )
+    assert [(r["speaker"], r["said_on"], r["quote"][:7]) for r in rows] == [
+        ("Kerem Aydin", "2020-11-17", "the mon"),
+        ("Kerem Aydin", "2020-11-17", "Nobody "),
+        ("Petros Alexiou", "2020-11-16", "the tal"),
+    ]
+
+
 def test_a_fellow_an_adverbial_before_a_name_and_the_occasion_set_just_before() -> None:
     rows = _rows(
         "Treaty\n\n"

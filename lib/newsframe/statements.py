@@ -1378,6 +1378,12 @@ _MONTHS = (
     "January February March April May June July August September October November December".split()
 )
 _CALENDAR_WORDS = frozenset(_WEEKDAYS + _MONTHS)
+# A day right after a speech verb, before what was said: "said (on) Tuesday the ...", "said
+# yesterday ..."; not a day that is the subject of what follows ("said Tuesday was").
+_LEADING_DAY_RE = re.compile(
+    rf"\s*(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}|yesterday|today)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+(?:was|is|will|would|had|has)\b)"
+)
 
 
 def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | None, int]:
@@ -1429,6 +1435,10 @@ def _content_right(
         content_start = after + that.end()
     else:
         content_start = after
+        # "said Tuesday the centre would open": the day says when, not what
+        when = _LEADING_DAY_RE.match(flat, content_start, sentence_end)
+        if when is not None:
+            content_start = when.end()
     while content_start < sentence_end and flat[content_start] in " ,:":
         content_start += 1
     quote_at = ctx.quote_around(content_start)
