@@ -91,6 +91,13 @@ def test_title_resolved_by_publication_date() -> None:
     assert resolve_title("the Russian president", None).name == "Vladimir Putin"
 
 
+@pytest.mark.parametrize(
+    "title", ["the Iranian top diplomat", "the top Iranian diplomat", "Iran's chief diplomat"]
+)
+def test_news_words_for_a_title_with_the_country_anywhere(title: str) -> None:
+    assert resolve_title(title, date(2025, 9, 30)).name == "Abbas Araghchi"
+
+
 def test_title_followed_by_name_defers_to_name() -> None:
     names = _names("Iranian President Hassan Rouhani met them")
     assert names == [("Iranian", "Iran"), ("Hassan Rouhani", "Hassan Rouhani")]

@@ -440,6 +440,17 @@ _TITLE_SYNONYMS: dict[str, str] = {
 }
 
 
+# "top diplomat" -> "foreign minister", also with a country word between ("the top Iranian
+# diplomat"): a pattern per synonym, its inner word kept before the title.
+_TITLE_SYNONYM_RES = [
+    (
+        re.compile(r"\b" + r"\s+(\S+\s+)?".join(map(re.escape, word.split(maxsplit=1))) + r"\b"),
+        title,
+    )
+    for word, title in _TITLE_SYNONYMS.items()
+]
+
+
 def resolve_title(title: str, on: date | None) -> Actor | None:
     """The one actor a title ("the Russian president") named on ``on``; None if ambiguous."""
     index = _index()
@@ -449,12 +460,12 @@ def resolve_title(title: str, on: date | None) -> Actor | None:
     candidates = [index.actors[i] for i in index.by_title.get(folded, ())]
     if not candidates:
         # "the Iranian top diplomat": the title under the word news uses for it
-        for word, title_word in _TITLE_SYNONYMS.items():
-            if word in folded:
-                candidates = [
-                    index.actors[i]
-                    for i in index.by_title.get(folded.replace(word, title_word), ())
-                ]
+        for pattern, title_word in _TITLE_SYNONYM_RES:
+            synonym = pattern.search(folded)
+            if synonym is not None:
+                inner = (synonym.group(1) or "") if pattern.groups else ""
+                renamed = folded[: synonym.start()] + inner + title_word + folded[synonym.end() :]
+                candidates = [index.actors[i] for i in index.by_title.get(renamed, ())]
                 break
     if on is not None:
         candidates = [a for a in candidates if a.active_on(on)]
