@@ -903,6 +903,22 @@ def test_a_day_right_after_the_verb_is_when_it_was_said_not_what() -> None:
     ]
 
 
+def test_minutes_later_is_the_day_of_the_statement_before() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Deputy Foreign Minister Kemal Aras told reporters in Ankara on Tuesday that Turkey "
+        "regretted the decision.\n\n"
+        "Nikos Pappas, speaking a few minutes later, was blunt. “We disagree,” he said.\n\n"
+        "Later that day, Greek Ambassador Petros Alexiou said the talks had failed.\n",
+        published=date(2019, 7, 3),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Kemal Aras", "2019-07-02"),
+        ("Nikos Pappas", "2019-07-02"),
+        ("Petros Alexiou", "2019-07-02"),
+    ]
+
+
 def test_a_fellow_an_adverbial_before_a_name_and_the_occasion_set_just_before() -> None:
     rows = _rows(
         "Treaty\n\n"

@@ -2118,6 +2118,9 @@ _COUNT_FROM_OCCASION_RE = re.compile(
 _DESCRIBED_AS_RE = re.compile(r"\s+as\b")
 _CALLED_QUOTE_RE = re.compile(r"(?:\s+[^\s“”\"]+){1,8}?\s+[“\"]")
 _OCCASION_NOUN_RE = re.compile(rf"\b(?:{_OCCASION_NOUNS})\b", re.IGNORECASE)
+_SAME_DAY_RE = re.compile(
+    rf"\b(?:{_word_alternation(_DATE_WORDS.get('same_day_words') or ['(?!)'])})\b", re.IGNORECASE
+)
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"(?:{_OCCASION_NOUNS}|{'|'.join(_WEEKDAYS)})\b"
@@ -2243,6 +2246,16 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             if same is not None:
                 statement.date = same.date
                 continue
+        same_day = _same_day_as_before(
+            ctx,
+            index,
+            cue_sentence,
+            previous_sentence if previous_in_paragraph else None,
+            inside,
+        )
+        if same_day is not None:
+            statement.date = same_day
+            continue
         # The occasion named a few sentences earlier together with the speaker ('a January 27,
         # 2019 meeting between X and Y ... X said that ...'; 'On June 9, Rouhani met Putin ...').
         found_earlier = False
@@ -2275,6 +2288,27 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 break
         if statement.date is None:
             statement.date = _occasion_date(ctx, statement, cue_sentence, usable, inside, within)
+
+
+def _same_day_as_before(
+    ctx: _Context,
+    index: int,
+    cue_sentence: Sentence,
+    previous_sentence: Sentence | None,
+    inside: Callable[[int], bool],
+) -> DateMention | None:
+    """The day of the statement just before, when this one's sentence (or the one before it
+    in its paragraph) says it came minutes or hours from it, outside what anyone said:
+    "Bolton, speaking a few minutes later, was blunt. '...,' he said"."""
+    before = ctx.statements[index - 1] if index > 0 else None
+    if before is None or before.date is None or before.date.precision != "day":
+        return None
+    flat = ctx.article.flat
+    start = previous_sentence.start if previous_sentence is not None else cue_sentence.start
+    for found in _SAME_DAY_RE.finditer(flat, max(start, before.end), cue_sentence.end):
+        if not inside(found.start()):
+            return before.date
+    return None
 
 
 _SEVERAL_DAYS_RE = re.compile(
