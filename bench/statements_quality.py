@@ -228,11 +228,16 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
     return figures
 
 
+# The held-out sets whose errors have been read (1 to this number): a set added later is
+# measured blind until then. Raise it when you read a set's errors.
+ERRORS_READ_THROUGH = 9
+
+
 if __name__ == "__main__":
     print("== seeds + synthetic set (the rules were tuned with these in view)")
     evaluate(verbose="-v" in sys.argv)
     for n, which in enumerate(HELDOUT_SETS, start=1):
-        if n < len(HELDOUT_SETS):
+        if n <= ERRORS_READ_THROUGH:
             note = "its errors were read to find general faults"
         else:
             note = f"measured only after the fixes from sets 1 to {n - 1}"
