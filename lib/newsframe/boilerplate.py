@@ -578,8 +578,8 @@ def separate_body(text: str) -> BodyText:
     for i, line in enumerate(lines[:12]):
         if kinds[i] != "body":
             break
-        if _DATELINE.match(line) and spans[i][0] < max(len(text) * 0.3, 600):
-            if sum(bool(ends_like_prose(lines[j])) for j in range(i)) > 2:
+        if _DATELINE.match(line) and _near_top(spans[i][0], len(text)):
+            if sum(bool(ends_like_prose(lines[j])) for j in range(i)) > HEADER_PROSE_PARAGRAPHS:
                 break
             result.dateline = spans[i]
             kinds[i] = "dateline"
@@ -629,12 +629,22 @@ def separate_body(text: str) -> BodyText:
 
     if result.dateline is None or result.headline is None:
         first_heading = next((i for i, k in enumerate(kinds) if k == "heading"), None)
-        if first_heading is not None and spans[first_heading][0] < max(len(text) * 0.3, 600):
+        if first_heading is not None and _near_top(spans[first_heading][0], len(text)):
             result.headline = spans[first_heading]
 
     result.paragraphs = [Paragraph(a, b, k) for (a, b), k in zip(spans, kinds, strict=True)]
     result.flat = _blanked(flat, [(p.start, p.end) for p in result.dropped])
     return result
+
+
+# The header (headline, standfirst, dateline, byline) sits near the top: in the first 30 % of
+# the text or its first 600 characters, with at most this many prose paragraphs before the
+# dateline or byline that closes it (more, and the date or name belongs to the story).
+HEADER_PROSE_PARAGRAPHS = 2
+
+
+def _near_top(offset: int, text_length: int) -> bool:
+    return offset < max(text_length * 0.3, 600)
 
 
 def _mark_byline(
@@ -647,16 +657,17 @@ def _mark_byline(
     """A byline near the top ("By Jane Doe and John Roe") is boilerplate, gives the author,
     and closes the header as a standalone dateline does: the paragraph opening the article
     before it is the headline even when it ends like a sentence ("... Moscow isn't budging.").
-    At most two prose paragraphs may come before it; more, and it is no header's byline."""
+    It must be near the top, after at most ``HEADER_PROSE_PARAGRAPHS`` prose paragraphs."""
     for i, line in enumerate(lines[:BYLINE_WITHIN]):
-        if spans[i][0] >= max(text_length * 0.3, 600):
+        if not _near_top(spans[i][0], text_length):
             return
         if kinds[i] not in ("body", "heading") or len(line.split()) > BYLINE_WORDS:
             continue
         byline = _BYLINE.match(line)
         if byline is None:
             continue
-        if sum(kinds[j] == "body" and bool(ends_like_prose(lines[j])) for j in range(i)) > 2:
+        prose = sum(kinds[j] == "body" and bool(ends_like_prose(lines[j])) for j in range(i))
+        if prose > HEADER_PROSE_PARAGRAPHS:
             return
         kinds[i] = "byline"
         result.author = byline.group(1).strip()
