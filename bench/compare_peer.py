@@ -153,33 +153,25 @@ def run_measured(command: list[str]) -> tuple[float, int]:
     return elapsed, peak
 
 
-def timed_alternately(
-    ours: list[str], theirs: list[str], n: int, rounds: int
-) -> tuple[tuple[float, float], tuple[float, float], list[float]]:
-    """``timed`` of two commands run in turn, round by round; also each round's ratio."""
-    rates: dict[int, list[float]] = {0: [], 1: []}
-    peaks: dict[int, list[float]] = {0: [], 1: []}
+def timed_in_turn(
+    commands: list[list[str]], n: int, rounds: int
+) -> list[tuple[float, float, list[float]]]:
+    """Commands run in turn, round by round (a, b, a, b ...): for each, its median articles/s,
+    the peak MiB of its process tree, and its articles/s in every round."""
+    rates: list[list[float]] = [[] for _ in commands]
+    peaks: list[list[float]] = [[] for _ in commands]
     for _ in range(rounds):
-        for side, command in enumerate((ours, theirs)):
+        for side, command in enumerate(commands):
             elapsed, peak = run_measured(command)
             rates[side].append(n / elapsed)
             peaks[side].append(peak / 2**20)
-    per_round = [a / b for a, b in zip(rates[0], rates[1], strict=True)]
-    return (
-        (statistics.median(rates[0]), max(peaks[0])),
-        (statistics.median(rates[1]), max(peaks[1])),
-        per_round,
-    )
+    return [(statistics.median(r), max(p), r) for r, p in zip(rates, peaks, strict=True)]
 
 
 def timed(command: list[str], n: int, rounds: int) -> tuple[float, float]:
     """(median articles/s, peak MiB of the process tree) of a command over ``rounds`` runs."""
-    rates, peaks = [], []
-    for _ in range(rounds):
-        elapsed, peak = run_measured(command)
-        rates.append(n / elapsed)
-        peaks.append(peak / 2**20)
-    return statistics.median(rates), max(peaks)
+    rate, peak, _ = timed_in_turn([command], n, rounds)[0]
+    return rate, peak
 
 
 def newsframe_command(corpus: Path, out: Path, jobs: int, *extra: str) -> list[str]:
@@ -258,9 +250,10 @@ def main() -> None:
                 # Alternated (ours, peer, ours, peer ...): this shared machine's speed drifts by
                 # 10-20 % over minutes, which all of one pipeline's rounds then the other's would
                 # put into the ratio.
-                (ours, ours_peak), (rate, peak), per_round = timed_alternately(
-                    ours_command, peer, n, rounds
+                (ours, ours_peak, our_rounds), (rate, peak, peer_rounds) = timed_in_turn(
+                    [ours_command, peer], n, rounds
                 )
+                per_round = [a / b for a, b in zip(our_rounds, peer_rounds, strict=True)]
                 note = f"  (per round: {', '.join(f'{r:.1f}' for r in per_round)})"
             else:
                 ours, ours_peak = timed(ours_command, n, rounds)

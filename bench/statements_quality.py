@@ -55,9 +55,9 @@ def seed_publication_dates() -> dict[str, date | None]:
 def load_cases(which: str = "tuned") -> list[Case]:
     """``tuned``: the seeds and the synthetic set (the rules were tuned with them in view);
     ``HELDOUT_SETS`` (``heldout``, ``heldout2``, ...): articles helpers wrote blind to the rules
-    and the other sets. The rules were never tuned on their texts; the errors of each set but
-    the newest were read to find general faults (fixed with sentences of our own in
-    tests/test_statements.py); the newest was measured only after those fixes."""
+    and the other sets. The rules were never tuned on their texts; the errors of sets 1 to
+    ``ERRORS_READ_THROUGH`` were read to find general faults (fixed with sentences of our own
+    in tests/test_statements.py); a set after those was measured only after the fixes."""
     if which in HELDOUT_SETS:
         return _written_cases(f"statements_{which}.yaml")
     cases: list[Case] = []
