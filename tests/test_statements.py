@@ -1363,3 +1363,35 @@ def test_a_count_from_an_occasion_dates_the_statement_from_that_occasion() -> No
         ("Petros Alexiou", "2023-05-16"),
         ("Marta Ruiz", ""),
     ]
+
+
+def test_a_count_from_any_event_the_text_dates_dates_the_statement() -> None:
+    # The event need not be an occasion one speaks at: a summons, a strike, an election; the
+    # sentence that dates it names it by its noun or its verb ("was summoned the same day").
+    rows = _rows(
+        "Envoy summoned\n\n"
+        "Chile's foreign ministry protested on March 4, and the Peruvian envoy was summoned the "
+        "same day.\n\n"
+        "Three days after the summons, the envoy, Rosa Quispe, said the matter was closed.\n\n"
+        "A drone strike hit a depot near Arica on 12 March. A week after the drone strike, "
+        "Hugo Lagos told reporters that nobody had claimed it.\n\n"
+        "Two days after the scandal, Ana Pino said she would stay.\n",
+        published=date(2023, 3, 30),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Rosa Quispe", "2023-03-07"),
+        ("Hugo Lagos", "2023-03-19"),
+        ("Ana Pino", ""),
+    ]
+
+
+def test_an_undated_event_counted_from_leaves_the_other_date_rules_in_force() -> None:
+    # "a day after the criticism by X" counts from something the text never dates: the
+    # interview day named just before still dates what was said in it.
+    rows = _rows(
+        "Talks\n\n"
+        "Carla Mora gave an interview to Radio Uno on March 9. A day after the criticism by the "
+        "opposition, Mora explained that the treaty was safe.\n",
+        published=date(2023, 3, 30),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [("Carla Mora", "2023-03-09")]

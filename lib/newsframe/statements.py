@@ -2110,9 +2110,13 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _OCCASION_NOUNS = _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
+# "a day before the signing", "three days after the summons", "a week after the drone strike":
+# a listed occasion, or any event named by the word that closes the phrase (a noun before a
+# comma or a preposition), which the text may date in an earlier sentence.
 _COUNT_FROM_OCCASION_RE = re.compile(
     rf"\b(?P<num>an?|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+"
-    rf"(?P<dir>before|after)\s+the\s+(?P<occasion>{_OCCASION_NOUNS})\b",
+    rf"(?P<dir>before|after)\s+the\s+(?:(?P<occasion>{_OCCASION_NOUNS})\b"
+    r"|(?:[\w-]+\s+)?(?P<event>[a-z]{4,})(?=\s*[,;:]|\s+(?:of|on|in|at|by|near|over)\b))",
     re.IGNORECASE,
 )
 _DESCRIBED_AS_RE = re.compile(r"\s+as\b")
@@ -2201,9 +2205,13 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         )
         if counted is not None and not statement.start <= counted.start() < statement.end:
             # "In an interview a day before the signing, X said": counted from the occasion's
-            # day, when the text dates it; else not known (not the story's day)
-            statement.date = _counted_from_occasion(ctx, counted, cue_sentence, usable)
-            continue
+            # day, when the text dates it; else not known (not the story's day). An unlisted
+            # event the text does not date may not be one ("a day after the criticism by X"):
+            # the rules below still apply.
+            day = _counted_from_occasion(ctx, counted, cue_sentence, usable)
+            if day is not None or counted.group("occasion"):
+                statement.date = day
+                continue
         inside_postposed = (
             within(statement.start, statement.end) if statement.cue_start > statement.end else []
         )
@@ -2387,11 +2395,13 @@ def _counted_from_occasion(
         return None
     days = amount * (7 if counted.group("unit").lower().startswith("week") else 1)
     step = -days if counted.group("dir").lower() == "before" else days
-    stem = counted.group("occasion").lower()[:4]  # "signing" -> "sign": "signed" names it too
+    # "signing" -> "sign": "signed" names it too; "summons" -> "summ": "was summoned"
+    stem = (counted.group("occasion") or counted.group("event")).lower()[:4]
+    names_it = re.compile(rf"\b{stem}", re.IGNORECASE)
     flat = ctx.article.flat
     for back in range(cue_sentence.sentence_id - 1, max(-1, cue_sentence.sentence_id - 40), -1):
         sentence = ctx.article.sentences[back]
-        if stem not in flat[sentence.start : sentence.end].lower():
+        if not names_it.search(flat, sentence.start, sentence.end):
             continue
         found = [d for d in usable(sentence.start, sentence.end) if d.precision == "day"]
         if found and found[-1].value is not None:
