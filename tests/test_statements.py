@@ -1395,3 +1395,21 @@ def test_an_undated_event_counted_from_leaves_the_other_date_rules_in_force() ->
         published=date(2023, 3, 30),
     )
     assert [(r["speaker"], r["said_on"]) for r in rows] == [("Carla Mora", "2023-03-09")]
+
+
+def test_a_following_made_the_remarks_sentence_dates_what_the_speaker_said() -> None:
+    # Agency style: the statement first, its day in the next sentence ("X made the remarks on
+    # Monday in a meeting with ..."), for that speaker only.
+    rows = _rows(
+        "Brun: accord stands\n\n"
+        "Danish Foreign Minister Ana Brun has said that the accord with Oslo still stands.\n\n"
+        "Brun made the remarks on Tuesday in a meeting with the Norwegian envoy.\n\n"
+        "Lars Holm, the opposition leader, said the accord was dead. Erik Dahl said it was "
+        "weak. He made the comments at a rally on 3 May.\n",
+        published=date(2024, 5, 9),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Ana Brun", "2024-05-07"),
+        ("Lars Holm", ""),
+        ("Erik Dahl", "2024-05-03"),
+    ]

@@ -2125,6 +2125,12 @@ _OCCASION_NOUN_RE = re.compile(rf"\b(?:{_OCCASION_NOUNS})\b", re.IGNORECASE)
 _SAME_DAY_RE = re.compile(
     rf"\b(?:{_word_alternation(_DATE_WORDS.get('same_day_words') or ['(?!)'])})\b", re.IGNORECASE
 )
+_MADE_REMARKS_RE = re.compile(
+    rf"\b(?:made|delivered|gave)\s+(?:the|these|those|his|her|their)\s+"
+    rf"(?:{_word_alternation(_DATE_WORDS.get('remarks_nouns') or ['(?!)'])})\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:He|She|They)\s*$")
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"(?:{_OCCASION_NOUNS}|{'|'.join(_WEEKDAYS)})\b"
@@ -2264,6 +2270,10 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         if same_day is not None:
             statement.date = same_day
             continue
+        remarks_day = _day_of_the_remarks(ctx, statement, usable)
+        if remarks_day is not None:
+            statement.date = remarks_day
+            continue
         # The occasion named a few sentences earlier together with the speaker ('a January 27,
         # 2019 meeting between X and Y ... X said that ...'; 'On June 9, Rouhani met Putin ...').
         found_earlier = False
@@ -2317,6 +2327,30 @@ def _same_day_as_before(
         if not inside(found.start()):
             return before.date
     return None
+
+
+def _day_of_the_remarks(
+    ctx: _Context, statement: _Statement, usable: Callable[[int, int], list[DateMention]]
+) -> DateMention | None:
+    """The day the sentence right after a statement gives it: "X made the remarks on Monday",
+    its subject the speaker (named, or "He"/"She" when no one else spoke in between)."""
+    article = ctx.article
+    last = article.sentence_at(max(statement.end, statement.cue_end) - 1)
+    if last is None or last.sentence_id + 1 >= len(article.sentences):
+        return None
+    following = article.sentences[last.sentence_id + 1]
+    flat = article.flat
+    made = _MADE_REMARKS_RE.search(flat, following.start, following.end)
+    if made is None:
+        return None
+    subject = flat[following.start : made.start()]
+    if not (
+        _names_speaker(ctx, following.start, made.start(), statement.speaker)
+        or _PRONOUN_SUBJECT_RE.fullmatch(subject)
+    ):
+        return None
+    days = [d for d in usable(made.end(), following.end) if d.precision == "day"]
+    return days[0] if days else None
 
 
 _SEVERAL_DAYS_RE = re.compile(
