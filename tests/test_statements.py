@@ -1413,3 +1413,14 @@ def test_a_following_made_the_remarks_sentence_dates_what_the_speaker_said() -> 
         ("Lars Holm", ""),
         ("Erik Dahl", "2024-05-03"),
     ]
+
+
+def test_a_conjunction_before_an_unnamed_speaker_and_an_aside() -> None:
+    rows = _rows(
+        "Summit\n\n"
+        "But a Norwegian official, speaking on condition of anonymity, told NRK that the deal "
+        "was safe.\n\n"
+        "And the ministry, citing new figures, said that exports had doubled.\n\n"
+        "But on Tuesday, speaking in Bergen, Ola Berg said the port would open.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Norwegian official", "ministry", "Ola Berg"]

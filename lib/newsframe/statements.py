@@ -1367,8 +1367,14 @@ def _ends_with_subject(segment: str) -> bool:
     words = segment.split()
     last = words[-1] if words else ""
     if words and words[0].lower() in ("but", "and", "yet") and len(words) > 1:
-        # "But Rear Admiral Henrik Dahl": a conjunction, then a name of capitalised words
-        return all(w[:1].isupper() for w in words[1:])
+        # "But Rear Admiral Henrik Dahl": a conjunction, then a name of capitalised words; "But
+        # an Iranian official", "And the ministry": or a noun phrase of a few words
+        rest = " ".join(words[1:])
+        return all(w[:1].isupper() for w in words[1:]) or bool(
+            len(words) <= 5
+            and _LEADING_DETERMINER_RE.match(rest)
+            and not _ADVERBIAL_SEGMENT_RE.match(rest)  # "And this week the minister"
+        )
     # "Tammy Bruce, the spokeswoman, on Friday rejected": a day or month is no subject
     return bool(last[:1].isupper()) and len(words) <= 3 and last not in _CALENDAR_WORDS
 
