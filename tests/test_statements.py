@@ -1424,3 +1424,16 @@ def test_a_conjunction_before_an_unnamed_speaker_and_an_aside() -> None:
         "But on Tuesday, speaking in Bergen, Ola Berg said the port would open.\n"
     )
     assert [r["speaker"] for r in rows] == ["Norwegian official", "ministry", "Ola Berg"]
+
+
+def test_a_relative_clause_after_a_colon_quote_speaker_is_not_part_of_the_name() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "A Danish diplomat who spoke to the author on condition of anonymity put it more "
+        "bluntly: “We are their partners, not their bodyguards.”\n\n"
+        "One analyst who follows the talks closely was blunt: “It is over.”\n"
+    )
+    assert [(r["speaker"], r["kind"]) for r in rows] == [
+        ("Danish diplomat", "direct"),
+        ("One analyst", "direct"),
+    ]

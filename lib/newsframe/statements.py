@@ -384,6 +384,7 @@ _PREDICATE_START_RE = re.compile(
     r"\s(?:was|were|is|are|had|has|remained|sounded|seemed|[a-z]{2,}ed|sent|put|gave|made|took|"
     r"wrote|spoke|struck|set|kept|drew|chose|went|came|got)\b"
 )
+_RELATIVE_PRONOUN_RE = re.compile(r"\s(?:who|whom|whose)\b")
 _NO_SUBJECT_END_RE = re.compile(
     r"\b(?:(?i:the|a|an|one|this|that|these|those|his|her|its|their|some|several)|[a-z]+ly)\s*$"
 )
@@ -2090,8 +2091,12 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
 
 
 def _verb_phrase_start(flat: str, start: int, end: int) -> int:
-    """Where the predicate starts in 'Russia's UN ambassador was blunt:' (at 'was')."""
+    """Where the predicate starts in 'Russia's UN ambassador was blunt:' (at 'was'); a relative
+    clause ends the subject before it ('A diplomat who spoke to the author put it:')."""
+    relative = _RELATIVE_PRONOUN_RE.search(flat, start, end)
     for match in _PREDICATE_START_RE.finditer(flat, start, end):
+        if relative is not None and relative.start() < match.start():
+            return relative.start()
         if not _NO_SUBJECT_END_RE.search(flat, start, match.start()):
             return match.start()
     return end
