@@ -1437,3 +1437,23 @@ def test_a_relative_clause_after_a_colon_quote_speaker_is_not_part_of_the_name()
         ("Danish diplomat", "direct"),
         ("One analyst", "direct"),
     ]
+
+
+def test_an_institution_placed_in_a_capital_is_that_countrys() -> None:
+    # "In Tehran, the Foreign Ministry said" is Iran's; an embassy is placed abroad, so the
+    # city it is in says nothing of whose it is.
+    rows = _rows(
+        "Rail\n\n"
+        "In Tehran, the Foreign Ministry said in a statement that the line was a symbol of "
+        "friendship.\n\n"
+        "The Defence Ministry in Ankara said the drills were over.\n\n"
+        "In Baku, the embassy said it had received no complaint.\n\n"
+        "The Foreign Ministry said it was pleased.\n"
+    )
+    assert [(r["speaker"], r["speaker_country"]) for r in rows] == [
+        ("Iranian Foreign Ministry", "IRN"),
+        ("Turkish Defence Ministry", "TUR"),
+        ("embassy", ""),
+        # the Foreign Ministry named before, not the Defence Ministry that spoke last
+        ("Iranian Foreign Ministry", "IRN"),
+    ]

@@ -35,6 +35,7 @@ from newsframe.actors import (
     ActorMention,
     case_free_lower,
     find_actor_mentions,
+    lookup_alias,
     resolve_title,
     trie_pattern,
 )
@@ -147,6 +148,14 @@ _INSTITUTION_NOUN_RE = re.compile(
     rf"\b(?:{_word_alternation(_WORDS['institution_nouns'])})s?\b", re.I
 )
 _ANONYMOUS_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['anonymous_nouns'])})\b", re.I)
+_INSTITUTION_HEAD_RE = re.compile(_word_alternation(_WORDS["institution_heads"]), re.I)
+_PLACED_ABROAD_RE = re.compile(
+    rf"\b(?:{_word_alternation(_WORDS.get('heads_placed_abroad') or ['(?!)'])})\b", re.I
+)
+# "In Tehran, the Foreign Ministry said": the place a sentence opens with, before its subject
+_PLACE_LEAD_RE = re.compile(
+    r"\s*(?:In|From)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s*,\s*"
+)
 _PERSON_ROLES = _word_alternation(_WORDS["person_roles"])  # shared by the patterns below
 _ROLE_NOUN_RE = re.compile(rf"\b(?:{_PERSON_ROLES})s?\b", re.I)
 _ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
@@ -750,6 +759,9 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     covering = [m for m in inside if m.end - m.start >= len(bare) - 1]
     if covering:
         return _from_mention(covering[0])  # 'The Times of Israel', 'the Kremlin'
+    placed = _placed_institution(ctx, phrase, start)
+    if placed is not None:
+        return placed
     described = _resolve_description(ctx, phrase, start)
     if described is not None:
         return described
@@ -761,6 +773,31 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
 _HEAD_SPLIT_RE = re.compile(
     r"\s+(?:of|close to|to|for|in|on|at|with|from|who|that|which|dealing|based)\s+"
 )
+
+
+def _placed_institution(ctx: _Context, phrase: str, start: int) -> _Speaker | None:
+    """An institution named by its head alone and placed in a country's capital or seat ("In
+    Tehran, the Foreign Ministry said", "the Defence Ministry in Ankara"): that country's,
+    named as the actor list names it ("Iranian Foreign Ministry")."""
+    head, _, place = _LEADING_DETERMINER_RE.sub("", phrase).partition(" in ")
+    if not _INSTITUTION_HEAD_RE.fullmatch(head) or _PLACED_ABROAD_RE.search(head):
+        return None
+    if not place:
+        sentence = ctx.article.sentence_at(start)
+        lead = sentence and _PLACE_LEAD_RE.fullmatch(ctx.article.flat, sentence.start, start)
+        if not lead:
+            return None
+        place = lead.group("place")
+    country = lookup_alias(place.strip())
+    if country is None or country.type != "country" or not country.aliases:
+        return None
+    named = f"{country.aliases[0]} {head}"  # a country's first alias is its adjective
+    found = find_actor_mentions(named)
+    if len(found) != 1 or (found[0].start, found[0].end) != (0, len(named)):
+        return None
+    speaker = _from_mention(found[0])
+    speaker.surface, speaker.offset = phrase, start
+    return speaker
 
 
 def _head_of(phrase: str) -> str:
@@ -1097,13 +1134,25 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
                 role = _title_before_name(ctx, speaker.name)  # "Foreign Secretary David Lammy"
                 if country and speaker.country == "" and country_of(role) not in ("", country):
                     continue  # "the Russian minister" is not "Iranian Minister X"
-            if head in _lower_words(role + " " + speaker.surface):
+            said_of = _lower_words(role + " " + speaker.surface)
+            if head in said_of and (kind != "institution" or _same_kind_of_body(rest, said_of)):
                 return _as_speaker(speaker)
     if head in _GENERIC_ROLE_NOUNS and not country:
         generic = _generic_antecedent(ctx, head, start)
         if generic is not None:
             return generic
     return _named_with_title(ctx, head, country, start)
+
+
+def _same_kind_of_body(description: str, said_of: frozenset[str]) -> bool:
+    """Whether the capitalised words of a description ("Foreign Ministry") other than country
+    words are all said of an earlier institution: "the Foreign Ministry" is not the "Defence
+    Ministry" named before, "the ministry" may be."""
+    return all(
+        word.lower() in said_of or country_of(word)
+        for word in _LATIN_WORD_RE.findall(description)
+        if word[:1].isupper()
+    )
 
 
 def _named_with_title(
