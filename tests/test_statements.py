@@ -1457,3 +1457,16 @@ def test_an_institution_placed_in_a_capital_is_that_countrys() -> None:
         # the Foreign Ministry named before, not the Defence Ministry that spoke last
         ("Iranian Foreign Ministry", "IRN"),
     ]
+
+
+def test_a_quote_of_two_sentences_reads_the_occasion_named_before_it() -> None:
+    # The sentence before the quote names the occasion ("after the talks"); the attribution is
+    # in the quote's second sentence.
+    rows = _rows(
+        "Talks\n\n"
+        "Peru hosted talks with Chile in Lima today.\n\n"
+        "Chilean Foreign Minister Ana Soto spoke to Radio Nacional after the talks. “We had "
+        "useful talks. The border is calm,” the minister said.\n",
+        published=date(2025, 6, 23),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [("Ana Soto", "2025-06-23")]

@@ -2433,9 +2433,12 @@ def _occasion_date(
     without such a reference."""
     article, flat = ctx.article, ctx.article.flat
     where = [(cue_sentence.start, statement.start), (statement.end, cue_sentence.end)]
-    previous = cue_sentence.sentence_id - 1
+    # the sentence before the statement's first one: a quote of two sentences before its
+    # attribution ("“We had good talks. ...,” the minister said") starts a sentence earlier
+    opening = article.sentence_at(min(statement.start, statement.cue_start)) or cue_sentence
+    previous = opening.sentence_id - 1
     if previous >= 0 and ctx.paragraph_of.get(previous) == ctx.paragraph_of.get(
-        cue_sentence.sentence_id
+        opening.sentence_id
     ):
         where.append((article.sentences[previous].start, article.sentences[previous].end))
     if not any(
