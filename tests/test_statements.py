@@ -1470,3 +1470,23 @@ def test_a_quote_of_two_sentences_reads_the_occasion_named_before_it() -> None:
         published=date(2025, 6, 23),
     )
     assert [(r["speaker"], r["said_on"]) for r in rows] == [("Ana Soto", "2025-06-23")]
+
+
+def test_a_reply_was_made_on_the_day_of_what_it_replies_to() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "Chilean Foreign Minister Ana Soto is in Lima today for talks with Peru.\n\n"
+        "Pedro Vidal said on Friday that the border was closed.\n\n"
+        "Opening the talks, Soto told Luis Rivas that the border was calm.\n\n"
+        "Rivas replied that it was anything but calm.\n\n"
+        "Responding, Soto said that the patrols would stay.\n\n"
+        "Rivas responded on Twitter on Tuesday that they would not.\n",
+        published=date(2025, 6, 25),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Pedro Vidal", "2025-06-20"),
+        ("Ana Soto", "2025-06-25"),
+        ("Luis Rivas", "2025-06-25"),
+        ("Ana Soto", "2025-06-25"),
+        ("Luis Rivas", "2025-06-24"),  # a reply with its own day keeps it
+    ]

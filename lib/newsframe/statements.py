@@ -2185,6 +2185,9 @@ _OCCASION_NOUN_RE = re.compile(rf"\b(?:{_OCCASION_NOUNS})\b", re.IGNORECASE)
 _SAME_DAY_RE = re.compile(
     rf"\b(?:{_word_alternation(_DATE_WORDS.get('same_day_words') or ['(?!)'])})\b", re.IGNORECASE
 )
+_REPLY_RE = re.compile(
+    rf"\b(?:{_word_alternation(_DATE_WORDS.get('reply_words') or ['(?!)'])})\b", re.IGNORECASE
+)
 _MADE_REMARKS_RE = re.compile(
     rf"\b(?:made|delivered|gave)\s+(?:the|these|those|his|her|their)\s+"
     rf"(?:{_word_alternation(_DATE_WORDS.get('remarks_nouns') or ['(?!)'])})\b",
@@ -2334,6 +2337,10 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         if remarks_day is not None:
             statement.date = remarks_day
             continue
+        answered = _day_of_what_it_answers(ctx, index, cue_sentence, inside)
+        if answered is not None:
+            statement.date = answered
+            continue
         # The occasion named a few sentences earlier together with the speaker ('a January 27,
         # 2019 meeting between X and Y ... X said that ...'; 'On June 9, Rouhani met Putin ...').
         found_earlier = False
@@ -2386,6 +2393,36 @@ def _same_day_as_before(
     for found in _SAME_DAY_RE.finditer(flat, max(start, before.end), cue_sentence.end):
         if not inside(found.start()):
             return before.date
+    return None
+
+
+def _day_of_what_it_answers(
+    ctx: _Context, index: int, cue_sentence: Sentence, inside: Callable[[int], bool]
+) -> DateMention | None:
+    """The day of the statement a reply answers ("Rivas replied that ...", "Responding, Soto
+    said"): the latest one before it by someone else, in its paragraph or the one before."""
+    statement = ctx.statements[index]
+    reply = next(
+        (
+            found
+            for start, end in (
+                (cue_sentence.start, statement.start),
+                (statement.end, cue_sentence.end),
+            )
+            if start < end
+            for found in _REPLY_RE.finditer(ctx.article.flat, start, end)
+            if not inside(found.start())
+        ),
+        None,
+    )
+    if reply is None:
+        return None
+    for earlier in reversed(ctx.statements[:index]):
+        if statement.paragraph - earlier.paragraph > 1:
+            break
+        if earlier.speaker.name != statement.speaker.name:
+            day = earlier.date
+            return day if day is not None and day.precision == "day" else None
     return None
 
 
