@@ -1490,3 +1490,20 @@ def test_a_reply_was_made_on_the_day_of_what_it_replies_to() -> None:
         ("Ana Soto", "2025-06-25"),
         ("Luis Rivas", "2025-06-24"),  # a reply with its own day keeps it
     ]
+
+
+def test_telling_the_chamber_refers_to_the_session_the_story_dates() -> None:
+    # A debate report: "told deputies", "told the chamber" address the session the lede dates.
+    rows = _rows(
+        "Sejm backs treaty\n\n"
+        "WARSAW, May 6 — The Sejm on Tuesday approved the port treaty after a long debate.\n\n"
+        "Deputy Minister Jan Nowak told deputies that the treaty was sound.\n\n"
+        "Ewa Lis, an opposition deputy, told the chamber that it was rushed.\n\n"
+        "Adam Kowal told reporters that he would appeal.\n",
+        published=date(2025, 5, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Jan Nowak", "2025-05-06"),
+        ("Ewa Lis", "2025-05-06"),
+        ("Adam Kowal", ""),
+    ]

@@ -2203,8 +2203,10 @@ _SAME_OCCASION_RE = re.compile(
     rf"\b(?:at|during|in|on|after)\s+the\s+(?:same\s+(?:[\w-]+\s+)?|(?={_OCCASION_NOUNS}\b))",
     re.IGNORECASE,
 )
+_AUDIENCE_NOUNS = _word_alternation(_DATE_WORDS.get("audience_nouns") or ["(?!)"])
 _OCCASION_RE = re.compile(
-    rf"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:{_OCCASION_NOUNS})\b",
+    rf"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:{_OCCASION_NOUNS})\b"
+    rf"|\b(?:told|telling|addressing|addressed)\s+(?:the\s+)?(?:{_AUDIENCE_NOUNS})\b",
     re.IGNORECASE,
 )
 
