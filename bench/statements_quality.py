@@ -113,6 +113,8 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
     expected_hit_by_kind = dict.fromkeys(kinds, 0)
     speaker_hits = speaker_total = 0
     date_hits = date_total = 0
+    # a day given where the text pins none (the hand-checked entry has no said_on)
+    undated_total = undated_dated = 0
     stance_hits = stance_total = 0
     stance_given = stance_given_ok = 0
     kind_hits = kind_total = 0
@@ -151,6 +153,9 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
                 print(
                     f"  SPEAKER {case.article.article_id} {item['anchor']!r}: got {row['speaker']!r}, want {item['speaker']!r}"  # noqa: E501
                 )
+            if not item.get("said_on"):
+                undated_total += 1
+                undated_dated += row["said_on_precision"] == "day"
             if item.get("said_on"):
                 date_total += 1
                 ok = row["said_on"] == str(item["said_on"])
@@ -216,6 +221,11 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
     figures["stance_accuracy"] = ratio(stance_hits, stance_total)
     print(f"speaker accuracy {figures['speaker_accuracy']:.3f} ({speaker_hits}/{speaker_total})")
     print(f"said_on accuracy {figures['said_on_accuracy']:.3f} ({date_hits}/{date_total})")
+    figures["day_where_none"] = ratio(undated_dated, undated_total)
+    print(
+        f"said_on a day where the text pins none {figures['day_where_none']:.3f} "
+        f"({undated_dated}/{undated_total})"
+    )
     print(f"kind accuracy {figures['kind_accuracy']:.3f} ({kind_hits}/{kind_total})")
     figures["stance_precision"] = ratio(stance_given_ok, stance_given)
     print(f"stance accuracy {figures['stance_accuracy']:.3f} ({stance_hits}/{stance_total})")
