@@ -1507,3 +1507,22 @@ def test_telling_the_chamber_refers_to_the_session_the_story_dates() -> None:
         ("Ewa Lis", "2025-05-06"),
         ("Adam Kowal", ""),
     ]
+
+
+def test_the_next_statement_of_the_same_speaker_dates_an_undated_one() -> None:
+    # One speaker's turn in a debate report; "has long said" is a habit, not that day's words.
+    rows = _rows(
+        "Sejm backs treaty\n\n"
+        "WARSAW, May 6 — The Sejm on Tuesday approved the port treaty after a long debate.\n\n"
+        "Ewa Lis, an opposition deputy, said her party would vote yes, but she was blunt.\n\n"
+        "“It is rushed,” she told the chamber.\n\n"
+        "Jan Nowak has long said that the treaty was flawed. On Tuesday, he told reporters "
+        "that it was sound.\n",
+        published=date(2025, 5, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Ewa Lis", "2025-05-06"),
+        ("Ewa Lis", "2025-05-06"),
+        ("Jan Nowak", ""),
+        ("Jan Nowak", "2025-05-06"),
+    ]

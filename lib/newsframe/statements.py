@@ -2375,6 +2375,39 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 break
         if statement.date is None:
             statement.date = _occasion_date(ctx, statement, cue_sentence, usable, inside, within)
+    _dated_by_the_next_turn(ctx)
+
+
+_OPENING_QUOTE_MARKS = frozenset("“\"‘'«")
+# "has long said", "had repeatedly warned": a habit or a time before, not the day's words
+_PERFECT_BEFORE_CUE_RE = re.compile(r"\b(?:has|have|had)\s+(?:[a-z]+ly\s+|long\s+)?$")
+
+
+def _dated_by_the_next_turn(ctx: _Context) -> None:
+    """An undated statement takes the day of the same speaker's next one when nobody spoke in
+    between and that one goes on the same turn: in the same paragraph, or as a quote opening
+    the next one ("X said her party would vote yes, but she was blunt. ¶ “...,” she told the
+    chamber"); not a new scene ("¶ During an interview on Friday, X answered"). Not a habit
+    ("has long said")."""
+    flat, statements = ctx.article.flat, ctx.statements
+    for index in range(len(statements) - 2, -1, -1):
+        statement, following = statements[index], statements[index + 1]
+        if (
+            statement.date is None
+            and following.date is not None
+            and following.date.precision == "day"
+            and following.speaker.name == statement.speaker.name
+            and (
+                following.paragraph == statement.paragraph
+                or following.paragraph == statement.paragraph + 1
+                and following.cue_start > following.end
+                and flat[ctx.paragraphs[following.paragraph][0]] in _OPENING_QUOTE_MARKS
+            )
+            and not _PERFECT_BEFORE_CUE_RE.search(
+                flat, max(0, statement.cue_start - 24), statement.cue_start
+            )
+        ):
+            statement.date = following.date
 
 
 def _same_day_as_before(
