@@ -1517,7 +1517,9 @@ def test_the_next_statement_of_the_same_speaker_dates_an_undated_one() -> None:
         "Ewa Lis, an opposition deputy, said her party would vote yes, but she was blunt.\n\n"
         "“It is rushed,” she told the chamber.\n\n"
         "Jan Nowak has long said that the treaty was flawed. On Tuesday, he told reporters "
-        "that it was sound.\n",
+        "that it was sound.\n\n"
+        "Adam Kowal said the port was too small. On Monday, he told reporters that it "
+        "would grow.\n",
         published=date(2025, 5, 7),
     )
     assert [(r["speaker"], r["said_on"]) for r in rows] == [
@@ -1525,4 +1527,6 @@ def test_the_next_statement_of_the_same_speaker_dates_an_undated_one() -> None:
         ("Ewa Lis", "2025-05-06"),
         ("Jan Nowak", ""),
         ("Jan Nowak", "2025-05-06"),
+        ("Adam Kowal", ""),  # "On Monday, he ..." opens a new scene
+        ("Adam Kowal", "2025-05-05"),
     ]

@@ -2406,8 +2406,21 @@ def _dated_by_the_next_turn(ctx: _Context) -> None:
             and not _PERFECT_BEFORE_CUE_RE.search(
                 flat, max(0, statement.cue_start - 24), statement.cue_start
             )
+            and not _opens_a_scene(ctx, following)
         ):
             statement.date = following.date
+
+
+def _opens_a_scene(ctx: _Context, statement: _Statement) -> bool:
+    """Whether a statement's day is named in its sentence before it and its attribution ("On
+    Monday, he told reporters that ..."): a new occasion, not the one before going on."""
+    day = statement.date
+    sentence = ctx.article.sentence_at(min(statement.start, statement.cue_start))
+    return (
+        day is not None
+        and sentence is not None
+        and sentence.start <= day.start < min(statement.start, statement.cue_start)
+    )
 
 
 def _same_day_as_before(
