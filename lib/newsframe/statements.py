@@ -143,15 +143,20 @@ def _word_alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _listed(words: dict, key: str) -> str:
+    """The words a reference file lists under ``key``, as a regex alternation (longest first);
+    one that never matches when the list is missing or empty."""
+    listed = words.get(key)
+    return _word_alternation(listed) if listed else "(?!)"
+
+
 _MEDIA_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['media_nouns'])})s?\b", re.I)
 _INSTITUTION_NOUN_RE = re.compile(
     rf"\b(?:{_word_alternation(_WORDS['institution_nouns'])})s?\b", re.I
 )
 _ANONYMOUS_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['anonymous_nouns'])})\b", re.I)
 _INSTITUTION_HEAD_RE = re.compile(_word_alternation(_WORDS["institution_heads"]), re.I)
-_PLACED_ABROAD_RE = re.compile(
-    rf"\b(?:{_word_alternation(_WORDS.get('heads_placed_abroad') or ['(?!)'])})\b", re.I
-)
+_PLACED_ABROAD_RE = re.compile(rf"\b(?:{_listed(_WORDS, 'heads_placed_abroad')})\b", re.I)
 # "In Tehran, the Foreign Ministry said": the place a sentence opens with, before its subject
 _PLACE_LEAD_RE = re.compile(
     r"\s*(?:In|From)\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s*,\s*"
@@ -2166,10 +2171,10 @@ def _dates_within(dates: list[DateMention]) -> Callable[[int, int], list[DateMen
 
 _DATE_WORDS = read_reference_yaml("date_words.yaml")
 _NOT_SAID_ON_BEFORE_RE = re.compile(
-    r"\b(?:" + _word_alternation(_DATE_WORDS.get("not_said_on_cues") or ["(?!)"]) + r")\s+$",
+    r"\b(?:" + _listed(_DATE_WORDS, "not_said_on_cues") + r")\s+$",
     re.IGNORECASE,
 )
-_OCCASION_NOUNS = _word_alternation(_DATE_WORDS.get("occasion_nouns") or ["(?!)"])
+_OCCASION_NOUNS = _listed(_DATE_WORDS, "occasion_nouns")
 # "a day before the signing", "three days after the summons", "a week after the drone strike":
 # a listed occasion, or any event named by the word that closes the phrase (a noun before a
 # comma or a preposition), which the text may date in an earlier sentence.
@@ -2182,15 +2187,11 @@ _COUNT_FROM_OCCASION_RE = re.compile(
 _DESCRIBED_AS_RE = re.compile(r"\s+as\b")
 _CALLED_QUOTE_RE = re.compile(r"(?:\s+[^\s“”\"]+){1,8}?\s+[“\"]")
 _OCCASION_NOUN_RE = re.compile(rf"\b(?:{_OCCASION_NOUNS})\b", re.IGNORECASE)
-_SAME_DAY_RE = re.compile(
-    rf"\b(?:{_word_alternation(_DATE_WORDS.get('same_day_words') or ['(?!)'])})\b", re.IGNORECASE
-)
-_REPLY_RE = re.compile(
-    rf"\b(?:{_word_alternation(_DATE_WORDS.get('reply_words') or ['(?!)'])})\b", re.IGNORECASE
-)
+_SAME_DAY_RE = re.compile(rf"\b(?:{_listed(_DATE_WORDS, 'same_day_words')})\b", re.IGNORECASE)
+_REPLY_RE = re.compile(rf"\b(?:{_listed(_DATE_WORDS, 'reply_words')})\b", re.IGNORECASE)
 _MADE_REMARKS_RE = re.compile(
     rf"\b(?:made|delivered|gave)\s+(?:the|these|those|his|her|their)\s+"
-    rf"(?:{_word_alternation(_DATE_WORDS.get('remarks_nouns') or ['(?!)'])})\b",
+    rf"(?:{_listed(_DATE_WORDS, 'remarks_nouns')})\b",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:He|She|They)\s*$")
@@ -2203,7 +2204,7 @@ _SAME_OCCASION_RE = re.compile(
     rf"\b(?:at|during|in|on|after)\s+the\s+(?:same\s+(?:[\w-]+\s+)?|(?={_OCCASION_NOUNS}\b))",
     re.IGNORECASE,
 )
-_AUDIENCE_NOUNS = _word_alternation(_DATE_WORDS.get("audience_nouns") or ["(?!)"])
+_AUDIENCE_NOUNS = _listed(_DATE_WORDS, "audience_nouns")
 _OCCASION_RE = re.compile(
     rf"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:{_OCCASION_NOUNS})\b"
     rf"|\b(?:told|telling|addressing|addressed)\s+(?:the\s+)?(?:{_AUDIENCE_NOUNS})\b",
