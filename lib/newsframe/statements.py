@@ -2309,9 +2309,9 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 continue
         # 'At the same briefing, X said', 'Asked at the briefing, X said': the occasion of X's
         # latest dated statement before
-        if _SAME_OCCASION_RE.search(flat, cue_sentence.start, statement.start) or (
-            statement.end < cue_sentence.end
-            and _SAME_OCCASION_RE.search(flat, statement.end, cue_sentence.end)
+        if any(
+            _SAME_OCCASION_RE.search(flat, start, end)
+            for start, end in _outside_what_was_said(statement, cue_sentence)
         ):
             same = next(
                 (
@@ -2368,9 +2368,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         if found_earlier:
             continue
         # The same speaker's previous statement, in this or the previous paragraph.
-        for earlier in reversed(ctx.statements[:index]):
-            if statement.paragraph - earlier.paragraph > 1:
-                break
+        for earlier in _statements_just_before(ctx, index):
             if earlier.speaker.name == statement.speaker.name:
                 statement.date = earlier.date
                 break
@@ -2412,11 +2410,37 @@ def _dated_by_the_next_turn(ctx: _Context) -> None:
             statement.date = following.date
 
 
+def _outside_what_was_said(statement: _Statement, sentence: Sentence) -> list[tuple[int, int]]:
+    """The parts of a statement's cue sentence before and after what was said (its
+    attribution, in either order), those that are not empty."""
+    return [
+        (start, end)
+        for start, end in ((sentence.start, statement.start), (statement.end, sentence.end))
+        if start < end
+    ]
+
+
+def _first_sentence(ctx: _Context, statement: _Statement) -> Sentence | None:
+    """The sentence a statement starts in, with its attribution ("On Monday, he said", or the
+    first sentence of a quote before its "... ,” the minister said")."""
+    return ctx.article.sentence_at(min(statement.start, statement.cue_start))
+
+
+def _statements_just_before(ctx: _Context, index: int) -> Iterator[_Statement]:
+    """The statements before statement ``index``, nearest first, in its paragraph or the one
+    before."""
+    paragraph = ctx.statements[index].paragraph
+    for earlier in reversed(ctx.statements[:index]):
+        if paragraph - earlier.paragraph > 1:
+            return
+        yield earlier
+
+
 def _opens_a_scene(ctx: _Context, statement: _Statement) -> bool:
     """Whether a statement's day is named in its sentence before it and its attribution ("On
     Monday, he told reporters that ..."): a new occasion, not the one before going on."""
     day = statement.date
-    sentence = ctx.article.sentence_at(min(statement.start, statement.cue_start))
+    sentence = _first_sentence(ctx, statement)
     return (
         day is not None
         and sentence is not None
@@ -2454,11 +2478,7 @@ def _day_of_what_it_answers(
     reply = next(
         (
             found
-            for start, end in (
-                (cue_sentence.start, statement.start),
-                (statement.end, cue_sentence.end),
-            )
-            if start < end
+            for start, end in _outside_what_was_said(statement, cue_sentence)
             for found in _REPLY_RE.finditer(ctx.article.flat, start, end)
             if not inside(found.start())
         ),
@@ -2466,9 +2486,7 @@ def _day_of_what_it_answers(
     )
     if reply is None:
         return None
-    for earlier in reversed(ctx.statements[:index]):
-        if statement.paragraph - earlier.paragraph > 1:
-            break
+    for earlier in _statements_just_before(ctx, index):
         if earlier.speaker.name != statement.speaker.name:
             day = earlier.date
             return day if day is not None and day.precision == "day" else None
@@ -2518,26 +2536,27 @@ def _occasion_date(
     an occasion, else the day the article's first sentence reports (the story's occasion). None
     without such a reference."""
     article, flat = ctx.article, ctx.article.flat
-    where = [(cue_sentence.start, statement.start), (statement.end, cue_sentence.end)]
+    where = _outside_what_was_said(statement, cue_sentence)
     # the sentence before the statement's first one: a quote of two sentences before its
     # attribution ("“We had good talks. ...,” the minister said") starts a sentence earlier
-    opening = article.sentence_at(min(statement.start, statement.cue_start)) or cue_sentence
+    opening = _first_sentence(ctx, statement) or cue_sentence
     previous = opening.sentence_id - 1
+    before = None
     if previous >= 0 and ctx.paragraph_of.get(previous) == ctx.paragraph_of.get(
         opening.sentence_id
     ):
-        where.append((article.sentences[previous].start, article.sentences[previous].end))
+        before = (article.sentences[previous].start, article.sentences[previous].end)
+        where.append(before)
     if not any(
         not inside(found.start())
         for start, end in where
-        if start < end
         for found in _OCCASION_RE.finditer(flat, start, end)
     ):
         return None  # no occasion named outside what was said
-    if len(where) > 2:
+    if before is not None:
         # "The treaty, signed on January 17, ... At the ceremony Putin said": the sentence just
         # before, in the same paragraph, sets the occasion's day
-        days = [d for d in usable(*where[2]) if d.precision == "day"]
+        days = [d for d in usable(*before) if d.precision == "day"]
         if days:
             return _one_day(flat, article.sentences[previous], days[-1])
     # (a bounded look back: a long article's cost stays linear in its length)
