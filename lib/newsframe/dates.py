@@ -279,15 +279,8 @@ def _unit_raw(flat: str, m: re.Match[str]) -> _Raw | None:
     if calendar and not plural and unit in ("week", "weekend", "month", "year"):
         g = {"pre": calendar.group("pre"), "rel": calendar.group("rel"), "unit": unit}
         return _Raw(calendar.start(), end, "calendar", g)
-    if (
-        calendar
-        and unit in ("morning", "afternoon", "evening")
-        and calendar.group("rel")
-        in (
-            "this",
-            "This",
-        )
-    ):
+    part_of_day = unit in ("morning", "afternoon", "evening")
+    if calendar and part_of_day and calendar.group("rel").lower() == "this":
         # "this morning", "earlier this afternoon": the day of writing, as "today" is
         return _Raw(calendar.start("rel"), end, "dayword", {"word": "today"})
     if unit == "day" and not plural:
