@@ -435,6 +435,25 @@ def test_a_surname_never_given_in_full_stays_a_surname() -> None:
     assert [r["speaker"] for r in rows] == ["Solvang"]
 
 
+def test_a_family_name_given_first_names_the_person_in_full() -> None:
+    # Chinese, Korean and Hungarian names put the family name first: "Zhao" is Zhao Mingwei.
+    # A full name ending in the word still wins ("Chen" after "Lydia Chen" is Lydia Chen).
+    rows = _rows(
+        "Summit\n\n"
+        "Zhao Mingwei, an economist at a Beijing think tank, said on Monday that the bloc "
+        "would grow.\n\n"
+        "Zhao said trade in national currencies would rise.\n\n"
+        "Analyst Lydia Chen said the summit was a success.\n\n"
+        "Chen added that the bank would open in May.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Zhao Mingwei",
+        "Zhao Mingwei",
+        "Lydia Chen",
+        "Lydia Chen",
+    ]
+
+
 def test_attribution_after_a_clause_that_holds_a_quote() -> None:
     # The clause goes on after its quoted fragment, then the attribution closes the sentence.
     rows = _rows(
@@ -1424,6 +1443,34 @@ def test_a_conjunction_before_an_unnamed_speaker_and_an_aside() -> None:
         "But on Tuesday, speaking in Bergen, Ola Berg said the port would open.\n"
     )
     assert [r["speaker"] for r in rows] == ["Norwegian official", "ministry", "Ola Berg"]
+
+
+def test_sources_after_even_as_or_while_are_the_speaker() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "The two delegations posed for photographs on Wednesday, even as sources told the "
+        "paper that the talks had stalled.\n\n"
+        "The talks ended on Monday, while officials said that a deal was near.\n"
+    )
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [
+        ("sources", "anonymous"),
+        ("officials", "anonymous"),
+    ]
+
+
+def test_an_organisation_named_with_for_or_of_is_one_body() -> None:
+    rows = _rows(
+        "Report\n\n"
+        "The Caspian Observatory for Human Rights reported last week that police had set up a "
+        "new position.\n\n"
+        "The Centre for Eastern Studies wrote that trade had doubled.\n\n"
+        "Analyst Farah Qureshi of the Centre for Gulf Studies said the port would open.\n"
+    )
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [
+        ("Caspian Observatory for Human Rights", "institution"),
+        ("Centre for Eastern Studies", "institution"),
+        ("Farah Qureshi", "person"),
+    ]
 
 
 def test_a_relative_clause_after_a_colon_quote_speaker_is_not_part_of_the_name() -> None:

@@ -166,6 +166,11 @@ _ROLE_NOUN_RE = re.compile(rf"\b(?:{_PERSON_ROLES})s?\b", re.I)
 _ROLE_WORDS = {w.lower() for phrase in _WORDS["person_roles"] for w in phrase.split()}
 _ORGANISATION_WORDS = frozenset(_WORDS.get("organisation_words", []))
 _INSTITUTION_WORDS = frozenset(w for w in _WORDS["institution_nouns"] if " " not in w)
+# A body's name going on after "for" or "of": "Observatory for", "Council of the"
+_BODY_WORDS = sorted(_ORGANISATION_WORDS | {w.title() for w in _INSTITUTION_WORDS})
+_BODY_NAME_GOES_ON_RE = re.compile(
+    rf"\b(?:{_word_alternation(_BODY_WORDS)})s?\s+(?:for|of|on)\s+(?:the\s+)?$"
+)
 # Words for the same office, for a title referring back ("the envoy" after "Ambassador X")
 _ROLE_SYNONYMS: dict[str, set[str]] = {
     word: set(group) for group in _WORDS.get("role_synonyms", []) for word in group
@@ -256,7 +261,7 @@ _ADVERBIAL_SEGMENT_RE = re.compile(
 )
 _SUBORDINATOR_RE = re.compile(
     # "a week after Iran said": a span of time may lead "after" and "before"
-    r"^(?:(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+"
+    r"^(?:(?:even|just)\s+)?(?:(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+"
     r"(?:hours?|days?|weeks?|months?|years?)\s+)?(?:after|before)|"
     r"when|while|as|because|since|although|though|whereas|if|once)\s+",
     re.I,
@@ -575,7 +580,8 @@ class _Context:
 
     def full_name_before(self, surname: str, offset: int) -> str | None:
         """The nearest full name before ``offset`` ending in ``surname`` (read around each
-        place the surname follows a capitalised word, nearest first)."""
+        place the surname follows a capitalised word, nearest first); failing that, the nearest
+        two-word name opening with it, the family name first ("Zhao" for "Zhao Mingwei")."""
         flat, size = self.article.flat, len(surname) + 1
         places = []
         at = flat.find(" " + surname, 0, offset + size)
@@ -591,6 +597,12 @@ class _Context:
                     found = _unknown_name(run.group(), run.start())
                     if found is not None and found.name.endswith(" " + surname):
                         return found.name
+        for at in reversed(places):
+            run = _NAME_RUN_RE.match(flat, at + 1)
+            if run is not None and run.start() < offset and len(run.group().split()) == 2:
+                found = _unknown_name(run.group(), run.start())
+                if found is not None and found.name.startswith(surname + " "):
+                    return found.name
         return None
 
     def mentions_women(self) -> bool:
@@ -744,11 +756,14 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         for match in _NAME_RUN_RE.finditer(phrase)
         if (s := _unknown_name(match.group(), start + match.start())) is not None
         and not any(m.start <= s.offset < m.end for m in inside)
+        # "Human Rights" in "Observatory for Human Rights" is the rest of a body's name
+        and not _BODY_NAME_GOES_ON_RE.search(phrase, 0, match.start())
     ]
-    # "Farah Qureshi of the Centre for ...": a name first, then where the person works
+    # "(Analyst) Farah Qureshi of the Centre for ...": a name first (after its title, if any),
+    # then where the person works
     works_at = (
         named
-        and named[0].offset - start <= 1
+        and all(w.lower() in _ROLE_WORDS for w in phrase[: named[0].offset - start].split())
         and _OF_AFTER_NAME_RE.match(phrase, named[0].offset - start + len(named[0].name))
     )
     if named and (works_at or named[-1].offset + len(named[-1].name) >= end - 1):
@@ -823,7 +838,10 @@ def _describe_unknown(phrase: str, start: int, inside: list[ActorMention]) -> _S
         kind = "anonymous"
     elif _MEDIA_NOUN_RE.search(head):
         kind = "media"
-    elif _INSTITUTION_NOUN_RE.search(head) and not _ROLE_NOUN_RE.search(head):
+    elif (
+        _INSTITUTION_NOUN_RE.search(head)
+        or _ORGANISATION_WORDS.intersection(head.split())  # "Centre for Eastern Studies"
+    ) and not _ROLE_NOUN_RE.search(head):
         kind = "institution"
     elif _ROLE_NOUN_RE.search(head):
         # "a senior Russian diplomat": an unnamed person is an anonymous source
@@ -1354,7 +1372,12 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
         subordinate = _SUBORDINATOR_RE.match(segment)
         if subordinate:
             rest = segment[subordinate.end() :]
-            if rest[:1].isupper() or _LEADING_DETERMINER_RE.match(rest):
+            # "while Western diplomats", "as the ministry", "even as sources"
+            if (
+                rest[:1].isupper()
+                or _LEADING_DETERMINER_RE.match(rest)
+                or _ANONYMOUS_NOUN_RE.fullmatch(rest)
+            ):
                 offset = seg_start + (flat[seg_start:seg_end].find(rest))
                 return _speaker_from_phrase(ctx, rest, offset)
             continue
