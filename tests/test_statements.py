@@ -1473,6 +1473,33 @@ def test_an_organisation_named_with_for_or_of_is_one_body() -> None:
     ]
 
 
+def test_he_is_the_subject_not_the_person_in_its_appositive() -> None:
+    rows = _rows(
+        "Border\n\n"
+        "Omid Karimi, a senior adviser to President Hassan Rouhani, went further. Writing on "
+        "X, he warned that Iran would block any attempt to cut its border.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Omid Karimi"]
+
+
+def test_a_statement_in_a_leading_subordinate_clause_ends_at_its_comma() -> None:
+    # "a day after X announced that ..., Y said ...": two statements, not one swallowing Y
+    rows = _rows(
+        "Talks\n\n"
+        "On Friday, a day after the Norwegian premier announced that the talks would resume, "
+        "Swedish Foreign Minister Anna Berg said Stockholm would host them.\n\n"
+        "When the governor said that the port would open, the mayor said the city was ready.\n\n"
+        "The envoy said that, when the talks resume, Oslo would host them.\n"
+    )
+    assert [(r["speaker"], r["quote"]) for r in rows] == [
+        ("Norwegian premier", "the talks would resume"),
+        ("Anna Berg", "Stockholm would host them."),
+        ("governor", "the port would open"),
+        ("mayor", "the city was ready."),
+        ("envoy", "when the talks resume, Oslo would host them."),
+    ]
+
+
 def test_a_relative_clause_after_a_colon_quote_speaker_is_not_part_of_the_name() -> None:
     rows = _rows(
         "Talks\n\n"

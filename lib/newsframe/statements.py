@@ -971,16 +971,35 @@ def _persons_named_since(
         # People inside what the last speaker said are talked about, not the next to talk
         # ('X said Zarif was wrong. "...," he said': he is X).
         persons = [p for p in persons if not last.start <= p.offset < last.end]
+    # Nor a person in another's appositive ("X, a senior adviser to President Y, went
+    # further. Writing on X, he warned": he is X)
+    flat = ctx.article.flat
+    persons = [
+        p
+        for i, p in enumerate(persons)
+        if not any(_in_appositive_of(flat, q, p) for q in persons[:i])
+    ]
     if sentence is not None:
         # Nor people in a reporter's question ("Asked whether Putin would meet X, he said"),
         # nor the object of a participle whose subject the pronoun is ("Standing beside X, he")
-        flat = ctx.article.flat
         aside = _ASKED_CLAUSE_RE.search(
             flat, sentence.start, offset
         ) or _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, offset)
         if aside:
             persons = [p for p in persons if not aside.start() <= p.offset < aside.end()]
     return persons
+
+
+def _in_appositive_of(flat: str, person: _Speaker, other: _Speaker) -> bool:
+    """Whether ``other`` is named in the appositive right after ``person`` ("Omid Karimi, a
+    senior adviser to President Hassan Rouhani,")."""
+    between = flat[person.offset + len(person.surface) : other.offset]
+    aside = between.removeprefix(",").strip()
+    return (
+        between.startswith(",")
+        and not any(mark in aside for mark in ",;.")
+        and bool(_APPOSITIVE_RE.match(aside) or _POSSESSIVE_APPOSITIVE_RE.match(aside))
+    )
 
 
 def _subject_of_paragraph_before(
@@ -1529,10 +1548,16 @@ def _content_right(
     end = sentence_end
     if quote_at is not None and quote_at.start == content_start:
         end = max(end, quote_at.end)
+    subordinate = _in_leading_subordinate(ctx, after)
     # A following participle cue (", adding that ...", ", calling ...") starts a new statement.
     for match in ctx.verbs(content_start, end):
         if ctx.quote_around(match.start()):
             continue
+        comma = flat.rfind(",", content_start, match.start())
+        if subordinate and comma > content_start and _is_subject(flat[comma + 1 : match.start()]):
+            # "A day after X announced that ..., Y said ...": the main clause is Y's
+            end = comma
+            break
         before = flat[max(content_start, match.start() - 12) : match.start()]
         if match.group().lower() in _PARTICIPLES and _PARTICIPLE_AFTER_COMMA_RE.search(before):
             end = match.start()
@@ -1551,6 +1576,27 @@ def _content_right(
         return None  # (a question put, not answered: "Neither leader said whether ...")
     inner = [q for q in ctx.quotes if q.start < end and q.end > content_start]
     return content_start, end, inner
+
+
+def _in_leading_subordinate(ctx: _Context, cue_end: int) -> bool:
+    """Whether the cue ending at ``cue_end`` is in a subordinate clause ("a day after X
+    announced", "When the minister said"), which a comma closes before the main clause."""
+    flat = ctx.article.flat
+    sentence = ctx.article.sentence_at(cue_end)
+    start = sentence.start if sentence else 0
+    segment_start = max(flat.rfind(mark, start, cue_end) for mark in ",;—–")
+    return bool(_SUBORDINATOR_RE.match(flat[max(start, segment_start + 1) : cue_end].strip()))
+
+
+def _is_subject(segment: str) -> bool:
+    """Whether a comma segment is a short subject: "Swedish Foreign Minister Anna Berg", "the
+    mayor", "he"."""
+    segment = segment.strip()
+    return (
+        0 < len(segment.split()) <= 6
+        and bool(segment[:1].isupper() or _LEADING_DETERMINER_RE.match(segment))
+        and not _ADVERBIAL_SEGMENT_RE.match(segment)
+    ) or bool(_PRONOUN_RE.fullmatch(segment))
 
 
 def _kind(ctx: _Context, start: int, end: int, inner: list[_Quote]) -> str:
