@@ -1585,9 +1585,10 @@ def test_telling_the_chamber_refers_to_the_session_the_story_dates() -> None:
 
 def test_the_next_statement_of_the_same_speaker_dates_an_undated_one() -> None:
     # One speaker's turn in a debate report; "has long said" is a habit, not that day's words.
+    # (The lede names no sitting, so that every speaker is not taken to have spoken at it.)
     rows = _rows(
         "Sejm backs treaty\n\n"
-        "WARSAW, May 6 — The Sejm on Tuesday approved the port treaty after a long debate.\n\n"
+        "WARSAW, May 6 — The Sejm on Tuesday approved the port treaty.\n\n"
         "Ewa Lis, an opposition deputy, said her party would vote yes, but she was blunt.\n\n"
         "“It is rushed,” she told the chamber.\n\n"
         "Jan Nowak has long said that the treaty was flawed. On Tuesday, he told reporters "
@@ -1604,3 +1605,46 @@ def test_the_next_statement_of_the_same_speaker_dates_an_undated_one() -> None:
         ("Adam Kowal", ""),  # "On Monday, he ..." opens a new scene
         ("Adam Kowal", "2025-05-05"),
     ]
+
+
+def test_a_session_reports_speakers_spoke_on_the_day_of_the_sitting() -> None:
+    # The lede reports a sitting and its day: a speaker there with no day of their own spoke
+    # that day; not words written, given in an interview, to reporters, or by an aide.
+    rows = _rows(
+        "Council\n\n"
+        "The Nordic Council met on Tuesday in an emergency session on the Baltic blockade.\n\n"
+        "The Danish delegate said the blockade was illegal.\n\n"
+        "“We will not accept it,” said Anna Holm of Sweden.\n\n"
+        "In an interview with NRK, the Norwegian delegate said the talks had failed.\n\n"
+        "Lars Dahl told reporters that he was pleased.\n\n"
+        "A council aide said the next session would be in May.\n",
+        published=date(2024, 6, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Danish delegate", "2024-06-04"),
+        ("Anna Holm", "2024-06-04"),
+        ("Norwegian delegate", ""),
+        ("Lars Dahl", ""),
+        ("council aide", ""),
+    ]
+
+
+def test_at_a_briefing_only_the_briefer_spoke_and_a_sitting_merely_named_is_none() -> None:
+    briefing = _rows(
+        "Briefing\n\n"
+        "Foreign Ministry spokeswoman Olga Petrova held her weekly briefing on Thursday.\n\n"
+        "Petrova told reporters that relations with Oslo were strong.\n\n"
+        "The Norwegian ambassador said relations were strained.\n",
+        published=date(2024, 6, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in briefing] == [
+        ("Olga Petrova", "2024-06-06"),
+        ("Norwegian ambassador", ""),
+    ]
+    named = _rows(
+        "Talks\n\n"
+        "Russia and Norway failed on Friday to agree on a committee to draft the treaty.\n\n"
+        "The envoy said relations were strong.\n",
+        published=date(2024, 6, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in named] == [("envoy", "")]

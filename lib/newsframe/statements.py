@@ -2274,6 +2274,19 @@ _SAME_OCCASION_RE = re.compile(
     re.IGNORECASE,
 )
 _AUDIENCE_NOUNS = _listed(_DATE_WORDS, "audience_nouns")
+_SITTINGS = _listed(_DATE_WORDS, "sittings")
+_AWAY_FROM_THE_SITTING_RE = re.compile(rf"\b(?:{_listed(_DATE_WORDS, 'away_from_the_sitting')})\b")
+_ONE_SPEAKER_SITTINGS = _listed(_DATE_WORDS, "one_speaker_sittings")
+# "held her weekly briefing", "told a Senate subcommittee", "at a hearing", "the Council met"
+_SESSION_LEDE_RE = re.compile(
+    r"\b(?:held|told|at|during|after|addressing|addressed)\s+(?:a|an|the|her|his|its|their)\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?(?:(?P<one>{_ONE_SPEAKER_SITTINGS})|{_SITTINGS})\b"
+    rf"|\b(?:{_listed(_DATE_WORDS, 'sitting_bodies')})\s+(?:[\w-]+\s+){{0,3}}?met\b",
+    re.IGNORECASE,
+)
+_NOT_AT_THE_SESSION_RE = re.compile(
+    rf"\b(?:{_listed(_DATE_WORDS, 'not_at_the_session')})\b", re.IGNORECASE
+)
 _OCCASION_RE = re.compile(
     rf"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:{_OCCASION_NOUNS})\b"
     rf"|\b(?:told|telling|addressing|addressed)\s+(?:the\s+)?(?:{_AUDIENCE_NOUNS})\b",
@@ -2319,6 +2332,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     # The day of an event counted back ("a week after Iran said") dates only that event's own
     # clause; every other rule reads the days the story is at.
     usable = _dates_within([d for d in candidates if d.anchors])
+    session = _session_reported(ctx, within)
     for index, statement in enumerate(ctx.statements):
         cue_sentence = article.sentence_at(statement.cue_start) or article.sentence_at(
             statement.start
@@ -2443,6 +2457,8 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 break
         if statement.date is None:
             statement.date = _occasion_date(ctx, statement, cue_sentence, usable, inside, within)
+        if statement.date is None and session is not None:
+            statement.date = _day_of_the_session(ctx, statement, cue_sentence, session, usable)
     _dated_by_the_next_turn(ctx)
 
 
@@ -2640,6 +2656,56 @@ def _occasion_date(
     lede = article.sentences[0]
     days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
     return _one_day(flat, lede, days[0]) if days else None
+
+
+def _session_reported(
+    ctx: _Context, every: Callable[[int, int], list[DateMention]]
+) -> tuple[DateMention, Sentence | None] | None:
+    """The day of the sitting a session report is about, when the first sentence reports one
+    with its day ("The Security Council met this afternoon"; "told a Senate subcommittee on
+    Tuesday, at a hearing"), and for a sitting where one person speaks ("held her weekly
+    briefing"), the sentence that names that person."""
+    sentences = ctx.article.sentences
+    if not sentences:
+        return None
+    lede, flat = sentences[0], ctx.article.flat
+    sitting = _SESSION_LEDE_RE.search(flat, lede.start, lede.end)
+    days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
+    if sitting is None or not days:
+        return None
+    day = _one_day(flat, lede, days[0])
+    return (day, lede if sitting.group("one") else None) if day is not None else None
+
+
+def _day_of_the_session(
+    ctx: _Context,
+    statement: _Statement,
+    cue_sentence: Sentence,
+    session: tuple[DateMention, Sentence | None],
+    usable: Callable[[int, int], list[DateMention]],
+) -> DateMention | None:
+    """A session report's statement with no day of its own was said at the sitting, unless its
+    attribution says it was written, said elsewhere or before ("wrote on X", "in an interview",
+    "had warned"), or its paragraph moved to another day first ("On Wednesday, X said ..."). At
+    a briefing only the briefer spoke."""
+    flat = ctx.article.flat
+    day, one_speaker = session
+    if statement.speaker.type == "anonymous":
+        return None  # "a committee aide said": a source spoken to, not a speaker at the sitting
+    if one_speaker is not None and not _names_speaker(
+        ctx, one_speaker.start, one_speaker.end, statement.speaker
+    ):
+        return None
+    attribution = _outside_what_was_said(statement, cue_sentence)
+    away = [_NOT_AT_THE_SESSION_RE] + ([_AWAY_FROM_THE_SITTING_RE] if one_speaker is None else [])
+    if any(rule.search(flat, start, end) for rule in away for start, end in attribution):
+        return None
+    if _PERFECT_BEFORE_CUE_RE.search(flat, cue_sentence.start, statement.cue_start):
+        return None
+    paragraph_start = _paragraph_start(ctx, statement.paragraph, statement.cue_start)
+    if any(d.precision == "day" for d in usable(paragraph_start, cue_sentence.start)):
+        return None
+    return day
 
 
 def _has_count_word(ctx: _Context, sentence: Sentence) -> bool:
