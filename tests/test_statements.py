@@ -1648,3 +1648,19 @@ def test_at_a_briefing_only_the_briefer_spoke_and_a_sitting_merely_named_is_none
         published=date(2024, 6, 7),
     )
     assert [(r["speaker"], r["said_on"]) for r in named] == [("envoy", "")]
+
+
+def test_a_delegate_named_with_the_country_in_brackets_un_style() -> None:
+    # UN meeting summaries: "NAME (Country) said", the name often in capitals.
+    rows = _rows(
+        "Council\n\n"
+        "ANNA HOLM (Sweden) said the blockade was illegal.\n\n"
+        "Lars Dahl (Norway) said the talks had failed.\n\n"
+        "VASSILY NEBENZIA (Russian Federation) said Moscow was in contact with all sides.\n"
+    )
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [
+        ("Anna Holm", "person"),
+        ("Lars Dahl", "person"),
+        ("Vassily Nebenzia", "person"),
+    ]
+    assert (rows[2]["speaker_id"], rows[2]["speaker_country"]) == ("nebenzia", "RUS")

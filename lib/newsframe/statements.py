@@ -724,6 +724,9 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         phrase = phrase[conj.end() :]
     start = offset + lead
     end = start + len(phrase)
+    delegate = _delegate(phrase, start)
+    if delegate is not None:
+        return delegate
     issued = _DOCUMENT_BY_RE.match(phrase)
     if issued and not _SEVERAL_ISSUERS_RE.search(phrase, issued.end()):  # "by X and Y": all
         # "a readout issued by the Russian Foreign Ministry on Tuesday": its issuer speaks
@@ -793,6 +796,37 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
 _HEAD_SPLIT_RE = re.compile(
     r"\s+(?:of|close to|to|for|in|on|at|with|from|who|that|which|dealing|based)\s+"
 )
+
+
+# "DANNY DANON (Israel)", "Geir Pedersen (Norway)": a name of capitalised words, then the
+# country in brackets (one to three capitalised words: not a party tag such as "(R-Neb.)")
+_COUNTRY_TAGGED_RE = re.compile(
+    rf"(?P<name>[{_UPPER}][\w’'-]+(?:\s[{_UPPER}][\w’'-]+){{1,3}})"
+    rf"\s*\((?P<country>[{_UPPER}][{_LOWER}]+(?:\s[{_UPPER}][{_LOWER}]+){{0,2}})\)"
+)
+
+
+def _delegate(phrase: str, start: int) -> _Speaker | None:
+    """A speaker named as UN meeting summaries name delegates: the name (often in capitals),
+    then the country in brackets. A listed person is that actor."""
+    tagged = _COUNTRY_TAGGED_RE.fullmatch(phrase)
+    if tagged is None:
+        return None
+    name, country = tagged.group("name"), country_of(tagged.group("country"))
+    if name.isupper():
+        name = name.title()  # "MAJID TAKHT RAVANCHI" -> "Majid Takht Ravanchi"
+    actor = lookup_alias(name)
+    if actor is not None and actor.type == "person":
+        return _Speaker(
+            name=actor.name,
+            actor_id=actor.actor_id,
+            country=actor.country,
+            role=actor.role,
+            type="person",
+            surface=phrase,
+            offset=start,
+        )
+    return _Speaker(name=name, country=country, type="person", surface=phrase, offset=start)
 
 
 def _placed_institution(ctx: _Context, phrase: str, start: int) -> _Speaker | None:
