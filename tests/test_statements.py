@@ -1664,3 +1664,22 @@ def test_a_delegate_named_with_the_country_in_brackets_un_style() -> None:
         ("Vassily Nebenzia", "person"),
     ]
     assert (rows[2]["speaker_id"], rows[2]["speaker_country"]) == ("nebenzia", "RUS")
+
+
+def test_a_capitalised_title_after_the_name_leaves_the_name_the_speaker() -> None:
+    rows = _rows(
+        "Council\n\n"
+        "Briefing by video link, Geir Aasen, Special Envoy of the Secretary-General for the "
+        "Arctic, said the escalation risked undoing months of work.\n\n"
+        "Briefing the Council, Tarja Lind, Assistant Secretary-General for Political Affairs, said "
+        "the exchange was serious.\n\n"
+        "John Smith, Deputy Director of the Caspian Institute, said trade had doubled.\n\n"
+        "Asked whether Putin would meet Iranian President Masoud Pezeshkian, Kremlin spokesman "
+        "Dmitry Peskov said the two leaders talk often.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Geir Aasen",
+        "Tarja Lind",
+        "John Smith",
+        "Dmitry Peskov",
+    ]

@@ -283,6 +283,9 @@ _APPOSITIVE_RE = re.compile(
     re.I,
 )
 _WHO_RE = re.compile(r"^\s*(?:who|which|whose)\b", re.IGNORECASE)
+# A capitalised title after a name, with no article: "Geir Pedersen, Special Envoy of the
+# Secretary-General for Syria, said"; "Tarja Lindholm, Assistant Secretary-General, said"
+_TITLE_APPOSITIVE_RE = re.compile(rf"^(?:[A-Z][\w-]*\s+){{0,2}}(?i:{_PERSON_ROLES})s?\b")
 # An aside between a subject and its verb: a lower-case participle phrase
 _PARTICIPIAL_ASIDE_RE = re.compile(r"^[a-z]+(?:ing|ed)\b")
 _QUOTE_MARKS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
@@ -685,8 +688,8 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
         words = words[titles[-1] + 1 :]
     while words and (words[0].lower() in _ROLE_WORDS or country_of(words[0])):
         words = words[1:]
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or words[-1].lower() in _ROLE_WORDS:
+        return None  # (a title: "Assistant Secretary-General", "Deputy Director")
     name = " ".join(words)
     if _MEDIA_NOUN_RE.search(name) or _INSTITUTION_NOUN_RE.search(name):
         return None  # "Army Radio", "Foreign Ministry": not a person's name
@@ -1441,6 +1444,9 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             _LOWER_APPOSITIVE_RE.match(segment)
             or _APPOSITIVE_RE.match(segment)
             or _POSSESSIVE_APPOSITIVE_RE.match(segment)
+            or _TITLE_APPOSITIVE_RE.match(segment)
+            # (not a title that goes on to a name: "Kremlin spokesman Dmitry Peskov")
+            and not ctx.persons_before(seg_end, seg_start)
         ):
             # 'Hossein Jaberi Ansari, a top aide to the Iranian foreign minister, had cautioned';
             # 'Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote'. An indefinite
