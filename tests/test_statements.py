@@ -1683,3 +1683,14 @@ def test_a_capitalised_title_after_the_name_leaves_the_name_the_speaker() -> Non
         "John Smith",
         "Dmitry Peskov",
     ]
+
+
+def test_an_appositive_after_a_titled_name_or_a_name_with_its_home() -> None:
+    rows = _rows(
+        "Hearing\n\n"
+        "Senator Ruth Olsen of Kansas, the subcommittee's ranking Republican, said the "
+        "administration had been slow.\n\n"
+        "Committee chairman Jack Rees, a Rhode Island Democrat, said the two countries were "
+        "bound together.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Ruth Olsen", "Jack Rees"]

@@ -360,6 +360,10 @@ _SEVERAL_ISSUERS_RE = re.compile(r"\b(?:and|both)\b|,")
 _GENERIC_ROLE_NOUNS = frozenset("official diplomat lawmaker legislator negotiator".split())
 _OF_AFTER_NAME_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
+# "of Kansas", "of New Mexico" after a name: where the person is from (no article: not "of the
+# Centre for ...")
+_HOME_AFTER_NAME_RE = re.compile(r"^\s+of\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}$")
+_THE_POSSESSIVE_RE = re.compile(r"^the\s+[\w-]+['’]s\s+[a-z]")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _ASKED_CLAUSE_RE = re.compile(r"\b(?:[Ww]hen |[Ii]f )?[Aa]sked\b[^,;]*,")
 # A sentence opening with a participle: "Standing next to X,", "After meeting X,", "Pressed by X,"
@@ -1452,15 +1456,19 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             # 'Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote'. An indefinite
             # one without a role noun ("X, a long-time critic of Y, said"): when X is all its
             # segment holds.
-            with_role = _APPOSITIVE_RE.match(segment) or _ROLE_NOUN_RE.search(
-                _strip_trailing_noise(" " + segment)
+            with_role = (
+                _APPOSITIVE_RE.match(segment)
+                or _THE_POSSESSIVE_RE.match(segment)  # "the subcommittee's ranking Republican"
+                or _ROLE_NOUN_RE.search(_strip_trailing_noise(" " + segment))
             )
             prev_start, prev_end = bounds[i - 1], bounds[i]
             names = ctx.persons_before(prev_end, prev_start) or _surname_alone(
                 ctx, prev_start, prev_end
             )
             if names and _name_closes(flat, names[-1], prev_end):
-                bare = not flat[prev_start : names[-1].offset].strip(" ,;—–")
+                # the name alone, or after its title ("Committee chairman Jack Reed")
+                title = flat[prev_start : names[-1].offset].strip(" ,;—–").split()
+                bare = all(w[:1].isupper() or w.lower() in _ROLE_WORDS for w in title)
                 if with_role or (bare and segment.startswith(("a ", "an "))):
                     return names[-1]
         cleaned = _strip_trailing_noise(" " + segment).strip()
@@ -1494,9 +1502,10 @@ def _surname_alone(ctx: _Context, start: int, end: int) -> list[_Speaker]:
 
 
 def _name_closes(flat: str, name: _Speaker, end: int) -> bool:
-    """Whether ``name`` ends its segment (a party tag after it aside: "X (R-Neb.),")."""
-    between = flat[name.offset + len(name.surface) : end]
-    return not _PARENTHETICAL_RE.sub("", between).strip(" ,")
+    """Whether ``name`` ends its segment (a party tag or a home after it aside: "X (R-Neb.),",
+    "Senator X of Kansas,")."""
+    between = _PARENTHETICAL_RE.sub("", flat[name.offset + len(name.surface) : end])
+    return not _HOME_AFTER_NAME_RE.sub("", between.rstrip(" ,")).strip(" ,")
 
 
 def _ends_with_subject(segment: str) -> bool:
