@@ -1694,3 +1694,48 @@ def test_an_appositive_after_a_titled_name_or_a_name_with_its_home() -> None:
         "bound together.\n"
     )
     assert [r["speaker"] for r in rows] == ["Ruth Olsen", "Jack Rees"]
+
+
+def test_a_briefing_transcripts_answers_are_the_briefers_and_its_questions_no_ones() -> None:
+    rows = _rows(
+        "Briefing\n\n"
+        "Foreign Ministry spokeswoman Olga Petrova held her weekly briefing on Thursday.\n\n"
+        "Petrova said relations with Oslo were strong.\n\n"
+        "Q (NRK): Norwegian officials say the port deal is dead. Is it?\n\n"
+        "A: The deal is alive. We will sign it in May.\n\n"
+        "Q (TASS): What about the railway?\n\n"
+        "A: Work is under way.\n",
+        published=date(2024, 6, 7),
+    )
+    assert [(r["speaker"], r["kind"], r["quote"], r["said_on"]) for r in rows] == [
+        ("Olga Petrova", "indirect", "relations with Oslo were strong.", "2024-06-06"),
+        ("Olga Petrova", "direct", "The deal is alive. We will sign it in May.", "2024-06-06"),
+        ("Olga Petrova", "direct", "Work is under way.", "2024-06-06"),
+    ]
+
+
+def test_an_interview_transcripts_answers_and_their_first_person_continuations() -> None:
+    rows = _rows(
+        "Interview\n\n"
+        "The Nordic Review met Anna Holm, Sweden's ambassador, in Oslo.\n\n"
+        "Holm: We are partners, not allies. I have said so many times.\n\n"
+        "The trade figures speak for themselves, and I am proud of them.\n\n"
+        "Holm: No. The talks will go on.\n\n"
+        "The interview has been edited for length.\n"
+    )
+    assert [(r["speaker"], r["kind"], r["quote"]) for r in rows] == [
+        ("Anna Holm", "direct", "We are partners, not allies. I have said so many times."),
+        ("Anna Holm", "direct", "The trade figures speak for themselves, and I am proud of them."),
+        ("Anna Holm", "direct", "No. The talks will go on."),
+    ]
+
+
+def test_labels_that_name_no_one_are_no_transcript() -> None:
+    rows = _rows(
+        "Fact check\n\n"
+        "Claim: Oslo has signed the port deal.\n\n"
+        "Verdict: False.\n\n"
+        "Claim: Trade doubled last year.\n\n"
+        "Verdict: True.\n"
+    )
+    assert rows == []

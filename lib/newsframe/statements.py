@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -547,6 +548,7 @@ class _Context:
     _full_name_runs: list[tuple[int, str]] | None = None
     genders: dict[str, str] | None = None  # surname -> "f" | "m", made when first needed
     _women: bool | None = None
+    questions: list[tuple[int, int]] = field(default_factory=list)  # a transcript's questions
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
@@ -1679,16 +1681,21 @@ def _add(
     cue_end: int,
     paragraph: int,
     channel: str = "",
+    whole: bool = False,
 ) -> None:
+    """Add a statement unless one holds the span already. A direct one holding a single quote
+    is that quote's content, unless ``whole`` (a transcript's answer, quotes and all)."""
     if speaker is None or end - start < 3:
         return
+    if any(q_start <= start < q_end for q_start, q_end in ctx.questions):
+        return  # a transcript's question
     for existing in ctx.statements:
         if existing.start < end and start < existing.end:
             return  # one statement per span: the first (closest) attribution wins
     for quote in ctx.quotes:
         if start <= quote.content_start and quote.content_end <= end + 1:
             quote.claimed = True
-    if kind == "direct":
+    if kind == "direct" and not whole:
         inner = [q for q in ctx.quotes if q.start < end and q.end > start]
         if len(inner) == 1:
             start, end = inner[0].content_start, inner[0].content_end
@@ -3331,12 +3338,126 @@ def _find_statements(
         paragraph_of=paragraph_of,
         paragraphs=paragraphs,
     )
+    turns = _transcript_labels(ctx, paragraphs)
     _find_cue_statements(ctx, paragraphs)
     _continuations(ctx, paragraphs)
+    if turns is not None:
+        _transcript_answers(ctx, paragraphs, *turns)
     _full_names(ctx)  # before the dates: "Aras said" is the same speaker as "Kemal Aras told"
     _assign_dates(ctx, find_dates(article) if dates is None else dates)
     _assign_channels(ctx)
     return ctx
+
+
+# A transcript's turn label at a paragraph's start: "Q (IRNA): ", "A: ", "Dzhagaryan: "
+_TURN_LABEL_RE = re.compile(
+    rf"(?P<label>Q|A|{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})(?:\s*\([^()\n]{{1,40}}\))?:\s+(?=\S)"
+)
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
+
+
+def _transcript_labels(
+    ctx: _Context, paragraphs: list[tuple[int, int]]
+) -> tuple[list[re.Match[str] | None], set[str]] | None:
+    """Interviews and briefings printed as a transcript: "Q (IRNA): ..." asks, "A: ..." or
+    "Dzhagaryan: ..." answers. A text is read as one only when two paragraphs open with the
+    same answer label. Its questions are no one's statements ("Q: Israeli officials say ...,
+    is it true?"): kept in ``ctx.questions``, where no statement is found. The paragraphs'
+    labels and the answer labels, or None."""
+    flat = ctx.article.flat
+    labels = [_TURN_LABEL_RE.match(flat, start, end) for start, end in paragraphs]
+    counts = Counter(m.group("label") for m in labels if m is not None and m.group("label") != "Q")
+    answer_labels = {
+        label
+        for label, n in counts.items()
+        if n >= 2 and (label == "A" or _names_a_person(ctx, label, flat.find(label + ":")))
+    }
+    if not answer_labels:
+        return None
+    ctx.questions = [
+        paragraphs[i] for i, m in enumerate(labels) if m is not None and m.group("label") == "Q"
+    ]
+    return labels, answer_labels
+
+
+def _names_a_person(ctx: _Context, label: str, at: int) -> bool:
+    """Whether a label names a person: a listed one, a name of two words or more, or the
+    surname of someone the text named in full ("Dzhagaryan"; not "Claim:", "Verdict:")."""
+    if any(m.type == "person" for m in ctx.mentions_in(at, at + len(label))):
+        return True
+    return _unknown_name(label, at) is not None or ctx.full_name_before(label, at) is not None
+
+
+def _transcript_answers(
+    ctx: _Context,
+    paragraphs: list[tuple[int, int]],
+    labels: list[re.Match[str] | None],
+    answer_labels: set[str],
+) -> None:
+    """A transcript's answers are the answerer's own words (direct, as a block quote is), and
+    so are the unlabelled paragraphs in the first person that follow one before the next
+    question. "A" is the last speaker before; a name label is who it names."""
+    flat = ctx.article.flat
+    answer: tuple[_Speaker, str] | None = None
+    for i, ((start, end), label) in enumerate(zip(paragraphs, labels, strict=True)):
+        removed_before = i > 0 and ctx.article.text[paragraphs[i - 1][1] : start].strip()
+        if label is not None and label.group("label") in answer_labels:
+            name = label.group("label")
+            speaker = (
+                _last_speaker_before(ctx, start)
+                if name == "A"
+                else _speaker_from_phrase(ctx, name, label.start())
+            )
+            answer = (speaker, label.group().strip()) if speaker is not None else None
+            content_start = label.end()
+        elif label is None and answer is not None and not removed_before:
+            content_start = start  # the answer goes on, in the first person (not in a quote)
+            if not any(
+                not ctx.quote_around(m.start()) for m in _FIRST_PERSON_RE.finditer(flat, start, end)
+            ):
+                answer = None
+                continue
+        else:
+            answer = None
+            continue
+        if answer is not None:
+            _add_answer(ctx, content_start, end, i, *answer)
+
+
+def _last_speaker_before(ctx: _Context, offset: int) -> _Speaker | None:
+    before = [s for s in ctx.statements if s.start < offset]
+    return _copy(before[-1].speaker) if before else None
+
+
+def _add_answer(
+    ctx: _Context, start: int, end: int, paragraph: int, speaker: _Speaker, label: str
+) -> None:
+    """An answer's words, as one statement per run of its sentences that no other statement
+    holds ("When I presented my credentials, Rouhani said to me, “...” I have passed that
+    message on": Rouhani's words, then the answerer's)."""
+    first = ctx.article.sentence_at(start)
+    if first is None:
+        return
+    sentences = [s for s in ctx.article.sentences[first.sentence_id :] if s.start < end]
+    run: list[Sentence] = []
+    for sentence in sentences:
+        held = any(s.start < sentence.end and sentence.start < s.end for s in ctx.statements)
+        if not held:
+            run.append(sentence)
+        if run and (held or sentence is sentences[-1]):
+            _add(
+                ctx,
+                start=max(start, run[0].start),
+                end=run[-1].end,
+                kind="direct",
+                speaker=_copy(speaker),
+                cue=label,
+                cue_start=start,
+                cue_end=start,
+                paragraph=paragraph,
+                whole=True,
+            )
+            run = []
 
 
 def _full_names(ctx: _Context) -> None:
