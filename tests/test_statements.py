@@ -1739,3 +1739,18 @@ def test_labels_that_name_no_one_are_no_transcript() -> None:
         "Verdict: True.\n"
     )
     assert rows == []
+
+
+def test_told_an_occasion_then_when_is_a_postposed_attribution_after_a_dateline() -> None:
+    rows = _rows(
+        "Briefing\n\n"
+        "MOSCOW, Oct 2 — Russia sees no need for new mediators, spokeswoman Olga Petrova told "
+        "her weekly briefing on Thursday, a day after Iran offered to host talks.\n\n"
+        "The port will open in May, the minister told a news conference on Thursday, a week "
+        "after the vote.\n",
+        published=date(2020, 10, 2),
+    )
+    assert [(r["speaker"], r["quote"], r["said_on"]) for r in rows] == [
+        ("Olga Petrova", "Russia sees no need for new mediators", "2020-10-01"),
+        ("minister", "The port will open in May", "2020-10-01"),
+    ]

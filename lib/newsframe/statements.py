@@ -290,8 +290,11 @@ _TITLE_APPOSITIVE_RE = re.compile(rf"^(?:[A-Z][\w-]*\s+){{0,2}}(?i:{_PERSON_ROLE
 # An aside between a subject and its verb: a lower-case participle phrase
 _PARTICIPIAL_ASIDE_RE = re.compile(r"^[a-z]+(?:ing|ed)\b")
 _QUOTE_MARKS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
-# A dateline opening a sentence: "ANKARA — ", "MOSCOW (Reuters) - "
-_DATELINE_LEAD_RE = re.compile(r"^\s*[A-Z][A-Z .,'’-]*(?:\([^)]{1,30}\))?\s*[—–-]\s+")
+# A dateline opening a sentence: "ANKARA — ", "MOSCOW (Reuters) - ", "MOSCOW, Oct 2 — "
+_DATELINE_LEAD_RE = re.compile(
+    r"^\s*[A-Z][A-Z .,'’-]*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\([^)]{1,30}\))?\s*[—–-]\s+"
+)
 # An appositive that is not a subject itself: indefinite ("an Iran specialist at ...") or with
 # no determiner ("deputy chairman of ..."), lower case after the comma
 _LOWER_APPOSITIVE_RE = re.compile(r"^(?:an?\s+)?[a-z][\w’'-]*\b(?!\s+(?:said|says|told))")
@@ -1954,6 +1957,14 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     # 3. Postposed: 'Russia and Iran remain close partners, a senior diplomat said on Wednesday'
     #    and parenthetical 'Russia, the website charged, is only concerned ...'
     tail = after.strip()
+    # "told her weekly briefing on Thursday, a day after Iran offered ...": the object ends at
+    # the comma before a clause about when
+    comma = tail.find(",")
+    object_tail = (
+        tail[: comma + 1]
+        if comma > 0 and _SUBORDINATOR_RE.match(tail[comma + 1 :].lstrip())
+        else tail
+    )
     left_text = flat[s_start:left].rstrip()
     comma_before_subject = flat.rfind(",", s_start, cue_start)
     if (
@@ -1967,7 +1978,7 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
             or _TIME_ADVERBIAL_RE.match(tail)
             # "..., a source told Kommersant." / "told reporters on Monday."
             or verb.get("lemma") in _OBJECT_FIRST_LEMMAS
-            and _OBJECT_ONLY_TAIL_RE.match(tail)
+            and _OBJECT_ONLY_TAIL_RE.match(object_tail)
         )
         and not _QUOTE_MARK_END_RE.search(_last_word(flat[s_start:comma_before_subject]))
         # '“...,” X said' is the quote's own attribution (above), unless the clause goes on
@@ -1979,6 +1990,9 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
             start, end = s_start, s_end
         else:
             start, end = s_start, comma_before_subject
+        dateline = _DATELINE_LEAD_RE.match(flat[start:end])
+        if dateline:
+            start += dateline.end()  # "MOSCOW, Oct 2 — Russia sees no need ..., X told"
         while end > start and flat[end - 1] in " ,.;":
             end -= 1
         inner = [q for q in ctx.quotes if q.start < end and q.end > start]
