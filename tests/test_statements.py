@@ -1754,3 +1754,17 @@ def test_told_an_occasion_then_when_is_a_postposed_attribution_after_a_dateline(
         ("Olga Petrova", "Russia sees no need for new mediators", "2020-10-01"),
         ("minister", "The port will open in May", "2020-10-01"),
     ]
+
+
+def test_a_session_reports_day_is_the_sittings_not_the_datelines() -> None:
+    rows = _rows(
+        "Hearing\n\n"
+        "OSLO, June 7 — The port deal is dead, Admiral Ola Berg told the parliament's defence "
+        "committee on Thursday.\n\n"
+        "Committee chairman Anna Holm said the navy was ready.\n",
+        published=date(2024, 6, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Ola Berg", "2024-06-06"),
+        ("Anna Holm", "2024-06-06"),
+    ]

@@ -2350,7 +2350,7 @@ _ONE_SPEAKER_SITTINGS = _listed(_DATE_WORDS, "one_speaker_sittings")
 # "held her weekly briefing", "told a Senate subcommittee", "at a hearing", "the Council met"
 _SESSION_LEDE_RE = re.compile(
     r"\b(?:held|told|at|during|after|addressing|addressed)\s+(?:a|an|the|her|his|its|their)\s+"
-    rf"(?:[\w-]+\s+){{0,4}}?(?:(?P<one>{_ONE_SPEAKER_SITTINGS})|{_SITTINGS})\b"
+    rf"(?:[\w’'-]+\s+){{0,4}}?(?:(?P<one>{_ONE_SPEAKER_SITTINGS})|{_SITTINGS})\b"
     rf"|\b(?:{_listed(_DATE_WORDS, 'sitting_bodies')})\s+(?:[\w-]+\s+){{0,3}}?met\b",
     re.IGNORECASE,
 )
@@ -2743,7 +2743,10 @@ def _session_reported(
     days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
     if sitting is None or not days:
         return None
-    day = _one_day(flat, lede, days[0])
+    # the day nearest the sitting ("told her weekly briefing on Thursday"), not the dateline's
+    # ("MOSCOW, Oct 2 — "), which is when the story was filed
+    nearest = min(days, key=lambda d: abs(d.start - sitting.end()))
+    day = _one_day(flat, lede, nearest)
     return (day, lede if sitting.group("one") else None) if day is not None else None
 
 
