@@ -1768,3 +1768,27 @@ def test_a_session_reports_day_is_the_sittings_not_the_datelines() -> None:
         ("Ola Berg", "2024-06-06"),
         ("Anna Holm", "2024-06-06"),
     ]
+
+
+def test_an_outlet_named_after_its_kind_is_the_name() -> None:
+    rows = _rows(
+        "Press\n\n"
+        "Conservative daily Aftonposten reported on Monday that the deal was dead.\n\n"
+        "Norwegian state TV channel NRK 2 said on Tuesday that the talks had failed.\n\n"
+        "The news agency Nordpress said that the port would open.\n"
+    )
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [
+        ("Aftonposten", "media"),
+        ("NRK 2", "media"),
+        ("Nordpress", "media"),
+    ]
+
+
+def test_a_title_leading_straight_into_a_name_after_an_adverbial_is_the_subject() -> None:
+    rows = _rows(
+        "Press\n\n"
+        "In the tabloid Nordic Post, columnist Erik Lund wrote on Monday that the deal was "
+        "dead.\n\n"
+        "Lars Berg, adviser to President Anna Holm, said the talks had failed.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Erik Lund", "Lars Berg"]

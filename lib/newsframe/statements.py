@@ -208,6 +208,11 @@ _NAME_WORD = rf"[{_UPPER}][{_LOWER}’'\-]+(?:-[{_UPPER}][{_LOWER}’'\-]+)*|al-
 # A name's words are apart by one white space character: in the flat text a paragraph break is
 # two ("... wrote on X.\n\nMarina Sokolova" holds no "X. Marina Sokolova"), a hard wrap one.
 _NAME_GAP = r"\s(?!\s)"
+# A medium's kind, then its name: "reformist daily Etemad", "TV channel Rossiya 24"
+_MEDIUM_THEN_NAME_RE = re.compile(
+    rf"(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?i:{_word_alternation(_WORDS['media_nouns'])})"
+    rf"\s+(?P<name>[{_UPPER}][\w’'-]*(?:\s+(?:[{_UPPER}][\w’'-]*|\d+)){{0,3}})"
+)
 _NAME_RUN_RE = re.compile(
     rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:{_NAME_GAP}(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,7}}(?![\w])"
 )
@@ -367,6 +372,7 @@ _PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
 # "of Kansas", "of New Mexico" after a name: where the person is from (no article: not "of the
 # Centre for ...")
 _HOME_AFTER_NAME_RE = re.compile(r"^\s+of\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}$")
+_TITLE_PREPOSITION_RE = re.compile(r"\b(?:to|of|for|at|with|from|in|on)\b")
 _THE_POSSESSIVE_RE = re.compile(r"^the\s+[\w-]+['’]s\s+[a-z]")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _ASKED_CLAUSE_RE = re.compile(r"\b(?:[Ww]hen |[Ii]f )?[Aa]sked\b[^,;]*,")
@@ -739,6 +745,22 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     delegate = _delegate(phrase, start)
     if delegate is not None:
         return delegate
+    outlet = _MEDIUM_THEN_NAME_RE.fullmatch(phrase)
+    if outlet and outlet.group("name") not in _CALENDAR_WORDS:
+        # "Reformist daily Etemad", "Russian state TV channel Rossiya 1": the outlet's name
+        name = outlet.group("name")
+        listed = lookup_alias(name)
+        if listed is not None and listed.type != "media":
+            listed = None  # "the daily Iran" is not the country
+        return _Speaker(
+            name=listed.name if listed else name,
+            actor_id=listed.actor_id if listed else "",
+            country=listed.country if listed else country_of(phrase),
+            role=listed.role if listed else "",
+            type="media",
+            surface=phrase,
+            offset=start,
+        )
     issued = _DOCUMENT_BY_RE.match(phrase)
     if issued and not _SEVERAL_ISSUERS_RE.search(phrase, issued.end()):  # "by X and Y": all
         # "a readout issued by the Russian Foreign Ministry on Tuesday": its issuer speaks
@@ -1449,13 +1471,17 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
         if i > 0 and _PARTICIPIAL_ASIDE_RE.match(segment):
             # 'A senior official, briefing reporters on condition of anonymity, said': an aside
             continue
-        if i > 0 and (
-            _LOWER_APPOSITIVE_RE.match(segment)
-            or _APPOSITIVE_RE.match(segment)
-            or _POSSESSIVE_APPOSITIVE_RE.match(segment)
-            or _TITLE_APPOSITIVE_RE.match(segment)
-            # (not a title that goes on to a name: "Kremlin spokesman Dmitry Peskov")
-            and not ctx.persons_before(seg_end, seg_start)
+        if (
+            i > 0
+            and (
+                _LOWER_APPOSITIVE_RE.match(segment)
+                or _APPOSITIVE_RE.match(segment)
+                or _POSSESSIVE_APPOSITIVE_RE.match(segment)
+                or _TITLE_APPOSITIVE_RE.match(segment)
+            )
+            # not a title that goes on to a name: the subject ("Kremlin spokesman Dmitry
+            # Peskov", "columnist Oleg Tikhomirov"; not "adviser to President Ilham Aliyev")
+            and not _title_then_name(ctx, segment, seg_start, seg_end)
         ):
             # 'Hossein Jaberi Ansari, a top aide to the Iranian foreign minister, had cautioned';
             # 'Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote'. An indefinite
@@ -1491,6 +1517,16 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             continue
         return _speaker_from_phrase(ctx, flat[seg_start:seg_end], seg_start)
     return None
+
+
+def _title_then_name(ctx: _Context, segment: str, start: int, end: int) -> bool:
+    """Whether a comma segment is a title leading straight into a name, with no article and
+    no preposition between ("columnist Oleg Tikhomirov", "Kremlin spokesman Dmitry Peskov")."""
+    if _LEADING_DETERMINER_RE.match(segment):
+        return False
+    names = ctx.persons_before(end, start)
+    flat = ctx.article.flat
+    return bool(names) and not _TITLE_PREPOSITION_RE.search(flat, start, names[-1].offset)
 
 
 def _surname_alone(ctx: _Context, start: int, end: int) -> list[_Speaker]:
