@@ -1792,3 +1792,14 @@ def test_a_title_leading_straight_into_a_name_after_an_adverbial_is_the_subject(
         "Lars Berg, adviser to President Anna Holm, said the talks had failed.\n"
     )
     assert [r["speaker"] for r in rows] == ["Erik Lund", "Lars Berg"]
+
+
+def test_she_after_a_capacity_as_an_unnamed_role_is_the_person_before() -> None:
+    # "as a legal adviser" is the capacity she spoke in, not a new, unnamed speaker
+    rows = _rows(
+        "Profile\n\n"
+        "“We are partners, not allies,” Roya Karimi said in the interview.\n\n"
+        "It was not always so. In 2019, as a legal adviser appearing before the committee, she "
+        "told lawmakers that Russia had never been reliable.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Roya Karimi", "Roya Karimi"]

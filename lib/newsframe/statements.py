@@ -1091,8 +1091,11 @@ def _unnamed_person_since(ctx: _Context, since: int, offset: int) -> _Speaker | 
     flat = ctx.article.flat
     unnamed = None
     for found in _INDEFINITE_PERSON_RE.finditer(flat, since, offset):
-        if not flat[max(0, found.start() - 2) : found.start()].strip().endswith(","):
-            unnamed = found  # (not an appositive: "Hamid Rezazadeh, a member of ...")
+        before = flat[max(0, found.start() - 3) : found.start()]
+        # (not an appositive: "Hamid Rezazadeh, a member of ...", nor a capacity: "as a legal
+        # adviser ..., she told")
+        if not before.strip().endswith(",") and before != "as ":
+            unnamed = found
     if unnamed is None or ctx.persons_before(offset, unnamed.end()):
         return None
     phrase = unnamed.group()
