@@ -1803,3 +1803,16 @@ def test_she_after_a_capacity_as_an_unnamed_role_is_the_person_before() -> None:
         "told lawmakers that Russia had never been reliable.\n"
     )
     assert [r["speaker"] for r in rows] == ["Roya Karimi", "Roya Karimi"]
+
+
+def test_present_tense_write_and_complain_report_what_was_said() -> None:
+    rows = _rows(
+        "Interview\n\n"
+        "Many Swedes remember the war, and some newspapers here write that Oslo will always "
+        "sell Stockholm out.\n\n"
+        "My Norwegian counterparts sometimes complain that Swedish firms are too cautious.\n"
+    )
+    assert [(r["speaker"], r["quote"]) for r in rows] == [
+        ("some newspapers here", "Oslo will always sell Stockholm out."),
+        ("My Norwegian counterparts", "Swedish firms are too cautious."),
+    ]

@@ -254,7 +254,7 @@ _NOISE_WORDS = (
     r"publicly|reportedly|recently|repeatedly|previously|"
     r"(?-i:(?!(?:daily|weekly|monthly|quarterly|family|ally|assembly)\b)[a-z]\w*ly)|"
     r"himself|herself|itself|always|"
-    r"never|often|still|long|too|first|already"
+    r"never|often|sometimes|still|long|too|first|already"
 )
 _TRAILING_NOISE_RE = re.compile(rf"(?:\s+(?:{_NOISE_WORDS}))+\s*$", re.IGNORECASE)
 _NOISE_WORD_RE = re.compile(rf"(?:{_NOISE_WORDS})", re.IGNORECASE)
@@ -372,6 +372,7 @@ _PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
 # "of Kansas", "of New Mexico" after a name: where the person is from (no article: not "of the
 # Centre for ...")
 _HOME_AFTER_NAME_RE = re.compile(r"^\s+of\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}$")
+_QUANTIFIER_RE = re.compile(r"(?:some|many|several|most|few|other|two|three)\s", re.I)
 _TITLE_PREPOSITION_RE = re.compile(r"\b(?:to|of|for|at|with|from|in|on)\b")
 _THE_POSSESSIVE_RE = re.compile(r"^the\s+[\w-]+['’]s\s+[a-z]")
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
@@ -1562,7 +1563,7 @@ def _ends_with_subject(segment: str) -> bool:
         rest = " ".join(words[1:])
         return all(w[:1].isupper() for w in words[1:]) or bool(
             len(words) <= 5
-            and _LEADING_DETERMINER_RE.match(rest)
+            and (_LEADING_DETERMINER_RE.match(rest) or _QUANTIFIER_RE.match(rest))
             and not _ADVERBIAL_SEGMENT_RE.match(rest)  # "And this week the minister"
         )
     # "Tammy Bruce, the spokeswoman, on Friday rejected": a day or month is no subject
