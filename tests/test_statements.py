@@ -1816,3 +1816,30 @@ def test_present_tense_write_and_complain_report_what_was_said() -> None:
         ("some newspapers here", "Oslo will always sell Stockholm out."),
         ("My Norwegian counterparts", "Swedish firms are too cautious."),
     ]
+
+
+def test_says_after_an_appositive_or_a_common_noun_and_replies() -> None:
+    rows = _rows(
+        "Timeline\n\n"
+        "Lars Dahl, head of the committee, says Norway is “not a junior partner.”\n\n"
+        "A ministry spokesperson says Oslo will be “watching closely.”\n\n"
+        "Dahl replies that ties with Oslo are strong.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Lars Dahl", "ministry spokesperson", "Lars Dahl"]
+
+
+def test_a_timeline_entrys_date_dates_its_statements() -> None:
+    rows = _rows(
+        "Timeline\n\n"
+        "Key statements on the treaty:\n\n"
+        "April 8 – The Storting ratifies the treaty. Lars Dahl, head of the committee, says "
+        "Norway is an equal partner.\n\n"
+        "April 21 – The king signs the law. Anna Holm tells reporters the treaty is in force.\n\n"
+        "Most analysts expect the treaty to last. Erik Lund says it will not.\n",
+        published=date(2025, 4, 22),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Lars Dahl", "2025-04-08"),
+        ("Anna Holm", "2025-04-21"),
+        ("Erik Lund", ""),
+    ]

@@ -319,7 +319,6 @@ _NOUN_LIKE_FORMS = {
     "remarks",
     "warning",
     "report",
-    "says",
 }
 _PARTICIPLES = {f for f in _VERBS if f.endswith("ing") or f.split()[0].endswith("ing")}
 _SENTENCE_END_PUNCT = ".!?;:"
@@ -1861,7 +1860,9 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     if form == "calling" and not _COMMA_END_RE.search(before):
         return
     if form in _NOUN_LIKE_FORMS and (
-        not _NAME_OR_PRONOUN_END_RE.search(before)
+        # (after a name, a pronoun, or the comma closing an appositive: "Leonid Slutsky, head
+        # of the committee, says")
+        not (_NAME_OR_PRONOUN_END_RE.search(before) or before.rstrip().endswith(","))
         or _VERB_AFTER_RE.match(flat, cue_end, s_end)
         # "Only the Caspian states, he said": a determiner makes the capitalised word an adjective
         or _DETERMINED_WORD_END_RE.search(flat, max(s_start, cue_start - 40), cue_start)
@@ -2463,6 +2464,10 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
             statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
             continue
+        entry = _entry_date(ctx, statement, usable)
+        if entry is not None:
+            statement.date = entry
+            continue
         counted = (
             _COUNT_FROM_OCCASION_RE.search(flat, cue_sentence.start, cue_sentence.end)
             if _has_count_word(ctx, cue_sentence)
@@ -2766,6 +2771,24 @@ def _occasion_date(
     lede = article.sentences[0]
     days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
     return _one_day(flat, lede, days[0]) if days else None
+
+
+# A timeline entry's date: "April 8 – ", "Jan. 17, 2025 — " opening a paragraph
+_ENTRY_DASH_RE = re.compile(r"\s*[–—-]\s")
+
+
+def _entry_date(
+    ctx: _Context, statement: _Statement, usable: Callable[[int, int], list[DateMention]]
+) -> DateMention | None:
+    """The date a paragraph opens with before a dash, as a timeline's entries do ("April 8 –
+    The State Duma ratifies the treaty. Leonid Slutsky ... says ..."): the day of every
+    statement in that entry that has none of its own."""
+    start = _paragraph_start(ctx, statement.paragraph, statement.cue_start)
+    flat = ctx.article.flat
+    for day in usable(start, start + 24):
+        if flat[start : day.start].strip() == "" and _ENTRY_DASH_RE.match(flat, day.end):
+            return day if day.precision == "day" else None
+    return None
 
 
 def _session_reported(
