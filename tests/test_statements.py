@@ -1843,3 +1843,20 @@ def test_a_timeline_entrys_date_dates_its_statements() -> None:
         ("Anna Holm", "2025-04-21"),
         ("Erik Lund", ""),
     ]
+
+
+def test_a_podcast_transcript_with_labels_in_capitals() -> None:
+    rows = _rows(
+        "Podcast\n\n"
+        "Host Claire Dunn spoke to Nina Berg, an economist, and Pavel Greko, an analyst.\n\n"
+        "HOST: Is the railway the big moment it is being sold as?\n\n"
+        "BERG: It is a real moment, but not a big one yet.\n\n"
+        "GREKO: Very different. In Moscow this is the missing link.\n\n"
+        "HOST: Are we looking at an alliance?\n\n"
+        "BERG: No. They are partners, not allies.\n"
+    )
+    assert [(r["speaker"], r["kind"]) for r in rows] == [
+        ("Nina Berg", "direct"),
+        ("Pavel Greko", "direct"),
+        ("Nina Berg", "direct"),
+    ]

@@ -3431,7 +3431,8 @@ def _find_statements(
 
 # A transcript's turn label at a paragraph's start: "Q (IRNA): ", "A: ", "Dzhagaryan: "
 _TURN_LABEL_RE = re.compile(
-    rf"(?P<label>Q|A|{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})(?:\s*\([^()\n]{{1,40}}\))?:\s+(?=\S)"
+    rf"(?P<label>Q|A|{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}|[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){{0,2}})"
+    r"(?:\s*\([^()\n]{1,40}\))?:\s+(?=\S)"
 )
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
 
@@ -3441,19 +3442,19 @@ def _transcript_labels(
 ) -> tuple[list[re.Match[str] | None], set[str]] | None:
     """Interviews and briefings printed as a transcript: "Q (IRNA): ..." asks, "A: ..." or
     "Dzhagaryan: ..." answers. A text is read as one only when two paragraphs open with the
-    same answer label. Its questions are no one's statements ("Q: Israeli officials say ...,
-    is it true?"): kept in ``ctx.questions``, where no statement is found. The paragraphs'
-    labels and the answer labels, or None."""
+    same answer label (a label naming a person, or "A"). Its questions are no one's statements
+    ("Q: Israeli officials say ..., is it true?"): kept in ``ctx.questions``, where no
+    statement is found. The paragraphs' labels and the answer labels, or None."""
     flat = ctx.article.flat
     labels = [_TURN_LABEL_RE.match(flat, start, end) for start, end in paragraphs]
     counts = Counter(m.group("label") for m in labels if m is not None and m.group("label") != "Q")
     answer_labels = {
         label
-        for label, n in counts.items()
-        if n >= 2 and (label == "A" or _names_a_person(ctx, label, flat.find(label + ":")))
+        for label in counts
+        if label == "A" or _names_a_person(ctx, label, flat.find(label + ":"))
     }
-    if not answer_labels:
-        return None
+    if not any(counts[label] >= 2 for label in answer_labels):
+        return None  # (one guest may speak once, once the text is seen to be a transcript)
     ctx.questions = [
         paragraphs[i] for i, m in enumerate(labels) if m is not None and m.group("label") == "Q"
     ]
@@ -3462,10 +3463,36 @@ def _transcript_labels(
 
 def _names_a_person(ctx: _Context, label: str, at: int) -> bool:
     """Whether a label names a person: a listed one, a name of two words or more, or the
-    surname of someone the text named in full ("Dzhagaryan"; not "Claim:", "Verdict:")."""
+    surname of someone the text named in full ("Dzhagaryan", "GREKOV"; not "Claim:",
+    "Verdict:", "HOST:")."""
     if any(m.type == "person" for m in ctx.mentions_in(at, at + len(label))):
         return True
-    return _unknown_name(label, at) is not None or ctx.full_name_before(label, at) is not None
+    name = label.title() if label.isupper() else label
+    listed = lookup_alias(name)
+    if listed is not None:
+        return listed.type == "person"
+    return _unknown_name(name, at) is not None or ctx.full_name_before(name, at) is not None
+
+
+def _label_speaker(ctx: _Context, label: re.Match[str]) -> _Speaker | None:
+    """Who a transcript's name label names ("Dzhagaryan:", "GREKOV:" for Pavel Grekov)."""
+    name = label.group("label")
+    if not name.isupper():
+        return _speaker_from_phrase(ctx, name, label.start())
+    name = name.title()
+    listed = lookup_alias(name)
+    if listed is not None:
+        return _Speaker(
+            name=listed.name,
+            actor_id=listed.actor_id,
+            country=listed.country,
+            role=listed.role,
+            type="person",
+            surface=label.group("label"),
+            offset=label.start(),
+        )
+    full = ctx.full_name_before(name, label.start())
+    return _Speaker(name=full or name, type="person", surface=name, offset=label.start())
 
 
 def _transcript_answers(
@@ -3484,9 +3511,7 @@ def _transcript_answers(
         if label is not None and label.group("label") in answer_labels:
             name = label.group("label")
             speaker = (
-                _last_speaker_before(ctx, start)
-                if name == "A"
-                else _speaker_from_phrase(ctx, name, label.start())
+                _last_speaker_before(ctx, start) if name == "A" else _label_speaker(ctx, label)
             )
             answer = (speaker, label.group().strip()) if speaker is not None else None
             content_start = label.end()
