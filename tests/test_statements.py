@@ -1860,3 +1860,20 @@ def test_a_podcast_transcript_with_labels_in_capitals() -> None:
         ("Pavel Greko", "direct"),
         ("Nina Berg", "direct"),
     ]
+
+
+def test_a_transcripts_answers_were_given_on_the_day_the_intro_names() -> None:
+    rows = _rows(
+        "Podcast\n\n"
+        "The Nordic Review spoke to Nina Berg, an economist, in Oslo on Tuesday, two days after "
+        "six weeks of talks ended. The episode was released on Thursday.\n\n"
+        "HOST: Is the railway a big moment?\n\n"
+        "BERG: It is a real moment, but not a big one yet.\n\n"
+        "HOST: Are we looking at an alliance?\n\n"
+        "BERG: No. They are partners, not allies.\n",
+        published=date(2024, 6, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Nina Berg", "2024-06-04"),
+        ("Nina Berg", "2024-06-04"),
+    ]

@@ -558,6 +558,8 @@ class _Context:
     genders: dict[str, str] | None = None  # surname -> "f" | "m", made when first needed
     _women: bool | None = None
     questions: list[tuple[int, int]] = field(default_factory=list)  # a transcript's questions
+    answers: list[_Statement] = field(default_factory=list)  # and its answers
+    transcript_start: int = -1  # where its first labelled paragraph starts
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
@@ -1724,16 +1726,16 @@ def _add(
     paragraph: int,
     channel: str = "",
     whole: bool = False,
-) -> None:
+) -> _Statement | None:
     """Add a statement unless one holds the span already. A direct one holding a single quote
     is that quote's content, unless ``whole`` (a transcript's answer, quotes and all)."""
     if speaker is None or end - start < 3:
-        return
+        return None
     if any(q_start <= start < q_end for q_start, q_end in ctx.questions):
-        return  # a transcript's question
+        return None  # a transcript's question
     for existing in ctx.statements:
         if existing.start < end and start < existing.end:
-            return  # one statement per span: the first (closest) attribution wins
+            return None  # one statement per span: the first (closest) attribution wins
     for quote in ctx.quotes:
         if start <= quote.content_start and quote.content_end <= end + 1:
             quote.claimed = True
@@ -1741,10 +1743,10 @@ def _add(
         inner = [q for q in ctx.quotes if q.start < end and q.end > start]
         if len(inner) == 1:
             start, end = inner[0].content_start, inner[0].content_end
-    ctx.statements.append(
-        _Statement(start, end, kind, speaker, cue, cue_start, cue_end, paragraph, channel)
-    )
+    added = _Statement(start, end, kind, speaker, cue, cue_start, cue_end, paragraph, channel)
+    ctx.statements.append(added)
     ctx.statements.sort(key=lambda s: s.start)
+    return added
 
 
 def _find_cue_statements(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
@@ -2444,7 +2446,11 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     # clause; every other rule reads the days the story is at.
     usable = _dates_within([d for d in candidates if d.anchors])
     session = _session_reported(ctx, within)
+    conversation = _conversation_day(ctx, within) if ctx.answers else None
     for index, statement in enumerate(ctx.statements):
+        if conversation is not None and statement in ctx.answers:
+            statement.date = conversation  # an interview's answer: the day it was given
+            continue
         cue_sentence = article.sentence_at(statement.cue_start) or article.sentence_at(
             statement.start
         )
@@ -2788,6 +2794,26 @@ def _entry_date(
     for day in usable(start, start + 24):
         if flat[start : day.start].strip() == "" and _ENTRY_DASH_RE.match(flat, day.end):
             return day if day.precision == "day" else None
+    return None
+
+
+_CONVERSATION_RE = re.compile(rf"\b(?:{_listed(_DATE_WORDS, 'conversation_words')})\b")
+
+
+def _conversation_day(
+    ctx: _Context, every: Callable[[int, int], list[DateMention]]
+) -> DateMention | None:
+    """The day a transcript's conversation took place, as its introduction gives it ("spoke
+    to him ... on Thursday, November 12", "The conversation was recorded on Tuesday"): the day
+    nearest the words saying so, in the sentences before the first labelled paragraph."""
+    flat = ctx.article.flat
+    for sentence in ctx.article.sentences:
+        if sentence.start >= ctx.transcript_start:
+            break
+        said = _CONVERSATION_RE.search(flat, sentence.start, sentence.end)
+        days = [d for d in every(sentence.start, sentence.end) if d.precision == "day"]
+        if said is not None and days:
+            return min(days, key=lambda d: abs(d.start - said.start()))
     return None
 
 
@@ -3458,6 +3484,7 @@ def _transcript_labels(
     ctx.questions = [
         paragraphs[i] for i, m in enumerate(labels) if m is not None and m.group("label") == "Q"
     ]
+    ctx.transcript_start = next(paragraphs[i][0] for i, m in enumerate(labels) if m is not None)
     return labels, answer_labels
 
 
@@ -3550,7 +3577,7 @@ def _add_answer(
         if not held:
             run.append(sentence)
         if run and (held or sentence is sentences[-1]):
-            _add(
+            added = _add(
                 ctx,
                 start=max(start, run[0].start),
                 end=run[-1].end,
@@ -3562,6 +3589,8 @@ def _add_answer(
                 paragraph=paragraph,
                 whole=True,
             )
+            if added is not None:
+                ctx.answers.append(added)
             run = []
 
 
