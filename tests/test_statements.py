@@ -1877,3 +1877,23 @@ def test_a_transcripts_answers_were_given_on_the_day_the_intro_names() -> None:
         ("Nina Berg", "2024-06-04"),
         ("Nina Berg", "2024-06-04"),
     ]
+
+
+def test_a_style_of_address_stands_for_the_person_named_with_it() -> None:
+    rows = _rows(
+        "Speech\n\n"
+        "The Secretary-General of the Nordic League, His Eminence Sheikh Omar Lund, affirmed "
+        "on Friday that the alliance was solid.\n\n"
+        "In a televised speech, His Eminence said that talk of a rift was wishful thinking.\n\n"
+        "In Oslo, the envoy, Her Excellency Dr. Anna Berg, told reporters on Thursday that the "
+        "port was open.\n\n"
+        "Her Excellency stressed: “No country decides for us.”\n\n"
+        "“We will stay,” the Sheikh added.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Omar Lund",
+        "Omar Lund",
+        "Anna Berg",
+        "Anna Berg",
+        "Omar Lund",
+    ]

@@ -696,8 +696,8 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
         # "Centre for Eurasian Studies" is a body; "Foreign Affairs Committee Nikos Giannakis",
         # where words follow the body's name, a person of it
         words = words[bodies[-1] + 1 :]
-    while words and words[0] in _NOT_NAME_STARTS:
-        words = words[1:]  # "But Rear Admiral Daniel Hagari"
+    while words and (words[0] in _NOT_NAME_STARTS or words[0] in _STYLE_WORDS):
+        words = words[1:]  # "But Rear Admiral Daniel Hagari", "His Eminence Sheikh Omar Lund"
     # "Iranian Roads Minister Hamid Karimzadeh", "Parliament Speaker Mohammad Ghalibaf": the
     # name follows the last title word
     titles = [i for i, word in enumerate(words[:-1]) if word.lower() in _ROLE_WORDS]
@@ -747,6 +747,10 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     delegate = _delegate(phrase, start)
     if delegate is not None:
         return delegate
+    honorific = _HONORIFIC_ALONE_RE.fullmatch(phrase)
+    if honorific is not None:
+        style = honorific.group("honorific") or honorific.group("title")
+        return _honoured(ctx, style, "Her" if style.startswith("Her") else "His", start)
     outlet = _MEDIUM_THEN_NAME_RE.fullmatch(phrase)
     if outlet and outlet.group("name") not in _CALENDAR_WORDS:
         # "Reformist daily Etemad", "Russian state TV channel Rossiya 1": the outlet's name
@@ -863,6 +867,38 @@ def _delegate(phrase: str, start: int) -> _Speaker | None:
             offset=start,
         )
     return _Speaker(name=name, country=country, type="person", surface=phrase, offset=start)
+
+
+# Words of a style of address before a name, not part of it
+_STYLE_WORDS = frozenset(
+    "His Her Royal Eminence Excellency Holiness Majesty Highness Sayyed Sayed Sheikh Imam".split()
+)
+# A style of address standing for a person ("His Eminence said", "His Excellency Dr.")
+_HONORIFIC_ALONE_RE = re.compile(
+    r"(?P<honorific>(?:His|Her)\s+(?:Royal\s+)?(?:Eminence|Excellency|Holiness|Majesty|Highness))"
+    r"(?:\s+(?:Sayyed|Sayed|Sheikh|Dr\.?|Imam|Ayatollah))*"
+    r"|[Tt]he\s+(?P<title>Sayyed|Sayed|Sheikh)"  # "the Sayyed added"
+)
+
+
+def _honoured(ctx: _Context, honorific: str, possessive: str, start: int) -> _Speaker | None:
+    """The person the text last named after the same style of address ("His Eminence Sayyed
+    Hassan Nasrallah"), else whom "he" or "she" would be."""
+    flat = ctx.article.flat
+    at = flat.rfind(honorific, 0, start)
+    while at >= 0:
+        after = at + len(honorific)
+        # (a listed name may hold the style: "Sayyed Hassan Nasrallah"; a run of capitalised
+        # words from the style on is no one's name: "His Excellency Dr")
+        named = [
+            p
+            for p in ctx.persons_before(after + 40, at)
+            if p.offset - after <= 22 and not p.name.startswith(("His ", "Her "))
+        ]
+        if named:
+            return _copy(min(named, key=lambda p: (not p.actor_id, p.offset)))
+        at = flat.rfind(honorific, 0, at)
+    return _resolve_pronoun(ctx, "he" if possessive == "His" else "she", start)
 
 
 def _placed_institution(ctx: _Context, phrase: str, start: int) -> _Speaker | None:
