@@ -1897,3 +1897,16 @@ def test_a_style_of_address_stands_for_the_person_named_with_it() -> None:
         "Anna Berg",
         "Omar Lund",
     ]
+
+
+def test_an_aside_in_brackets_after_the_subject_is_not_the_speaker() -> None:
+    rows = _rows(
+        "Bloggers\n\n"
+        "The Fjord channel (@fjord, about 1.3 million subscribers) wrote on Tuesday that the "
+        "salvo was a demonstration. In a follow-up post, the channel added that the defences "
+        "had been overloaded.\n"
+    )
+    assert [(r["speaker"], r["speaker_type"]) for r in rows] == [
+        ("Fjord channel", "media"),
+        ("Fjord channel", "media"),
+    ]

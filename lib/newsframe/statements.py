@@ -747,6 +747,11 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     delegate = _delegate(phrase, start)
     if delegate is not None:
         return delegate
+    bracketed = _BRACKETS_AT_END_RE.search(phrase)
+    if bracketed:
+        # "The Rybar channel (@rybar, about 1.3 million subscribers)": an aside on who it is
+        phrase = phrase[: bracketed.start()]
+        end = start + len(phrase)
     honorific = _HONORIFIC_ALONE_RE.fullmatch(phrase)
     if honorific is not None:
         style = honorific.group("honorific") or honorific.group("title")
@@ -869,6 +874,7 @@ def _delegate(phrase: str, start: int) -> _Speaker | None:
     return _Speaker(name=name, country=country, type="person", surface=phrase, offset=start)
 
 
+_BRACKETS_AT_END_RE = re.compile(r"\s*\([^()]{1,80}\)$")
 # Words of a style of address before a name, not part of it
 _STYLE_WORDS = frozenset(
     "His Her Royal Eminence Excellency Holiness Majesty Highness Sayyed Sayed Sheikh Imam".split()
@@ -1474,6 +1480,8 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             left + m.end()
             for m in _SEGMENT_BREAK_RE.finditer(text)
             if not ctx.quote_around(left + m.start())
+            # nor one inside brackets: "The Rybar channel (@rybar, 1.3 million subscribers)"
+            and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
         ]
         + [cue_start]
     )
