@@ -123,6 +123,15 @@ def test_footnote_markers_are_not_text_but_offsets_stay() -> None:
     assert "20194" in article.sentences[1].text  # the source span is untouched
 
 
+def test_a_decimal_is_not_a_footnote_marker() -> None:
+    text = "The bank will lend about 1.3 billion euros. The channel has 2.5 million readers.\n"
+    article = prepare_article(text)
+    assert [s.clean for s in article.sentences] == [
+        "The bank will lend about 1.3 billion euros.",
+        "The channel has 2.5 million readers.",
+    ]
+
+
 def test_dateline_and_standfirst_open_the_article() -> None:
     text = (
         "Talks resume between Ankara and Moscow\n\n"
