@@ -1910,3 +1910,26 @@ def test_an_aside_in_brackets_after_the_subject_is_not_the_speaker() -> None:
         ("Fjord channel", "media"),
         ("Fjord channel", "media"),
     ]
+
+
+def test_a_cue_inside_a_question_left_open_is_no_statement() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "He did not say whether Oslo had warned Stockholm before the strikes.\n\n"
+        "Spokesman Lars Dahl did not say whether the talks had failed, telling reporters only "
+        'that the two sides had held "a warm conversation."\n'
+    )
+    assert [(r["speaker"], r["quote"]) for r in rows] == [
+        ("Lars Dahl", 'the two sides had held "a warm conversation."')
+    ]
+
+
+def test_told_an_audience_then_a_participle_is_a_postposed_attribution() -> None:
+    rows = _rows(
+        "Council\n\n"
+        "The strikes had foiled a plan to launch drones, Admiral Ola Berg told the committee, "
+        "holding up a map of the site.\n"
+    )
+    assert [(r["speaker"], r["quote"]) for r in rows] == [
+        ("Ola Berg", "The strikes had foiled a plan to launch drones")
+    ]

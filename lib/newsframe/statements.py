@@ -356,6 +356,12 @@ _MODAL_OR_DETERMINER_END_RE = re.compile(
 )
 _TO_FOR_AFTER_RE = re.compile(r"\s+(?:to|for)\b")
 _NEGATED_END_RE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+$", re.IGNORECASE)
+_PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\b")
+# A question left open before a cue: "did not say whether", "declined to say if"
+_UNSAID_QUESTION_RE = re.compile(
+    r"\b(?:not|n[’']t|declined to|refused to)\s+(?:say|said|specify|disclose|reveal|confirm|"
+    r"comment on|explain)\s+(?:whether|if|when|how|what|who|why)\b"
+)
 # A verb right after a form that is also a noun makes it the noun ("the Gulf states have")
 _VERB_AFTER_RE = re.compile(
     r"\s+(?:have|has|had|are|were|will|would|can|could|should|must|met|held|agreed|"
@@ -1916,6 +1922,11 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return  # 'several reports of fighting', 'the five Caspian states met': nouns, not verbs
     if _NEGATED_END_RE.search(before):
         return  # "He did not say whether ...": negated speech says nothing
+    unsaid = _UNSAID_QUESTION_RE.search(flat, s_start, cue_start)
+    if unsaid and "," not in flat[unsaid.end() : cue_start]:
+        # "He did not say whether Israel had warned Moscow": inside the open question nobody
+        # warned anyone ("did not say whether ..., telling reporters only that" goes on)
+        return
 
     # 1. '“...,” he said' / '“...,” said X' : the quote just before the attribution.
     prev_quote = None
@@ -2047,9 +2058,12 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     # "told her weekly briefing on Thursday, a day after Iran offered ...": the object ends at
     # the comma before a clause about when
     comma = tail.find(",")
+    after_comma = tail[comma + 1 :].lstrip()
     object_tail = (
         tail[: comma + 1]
-        if comma > 0 and _SUBORDINATOR_RE.match(tail[comma + 1 :].lstrip())
+        # "..., a day after ...", "..., holding up a map": when or how, not what was said
+        if comma > 0
+        and (_SUBORDINATOR_RE.match(after_comma) or _PARTICIPLE_START_RE.match(after_comma))
         else tail
     )
     left_text = flat[s_start:left].rstrip()
