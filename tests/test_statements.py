@@ -1933,3 +1933,17 @@ def test_told_an_audience_then_a_participle_is_a_postposed_attribution() -> None
     assert [(r["speaker"], r["quote"]) for r in rows] == [
         ("Ola Berg", "The strikes had foiled a plan to launch drones")
     ]
+
+
+def test_a_title_abbreviation_between_quote_and_cue_is_no_sentence_end() -> None:
+    rows = _rows(
+        "Hearing\n\n"
+        "“Oslo has gone from customer to supplier,” Gen. Ola Berg said in his opening remarks. "
+        "“That is a fundamental change.”\n\n"
+        "“We are ready,” Lt. Col. Anna Holm told reporters.\n"
+    )
+    assert [(r["speaker"], r["kind"], r["quote"]) for r in rows] == [
+        ("Ola Berg", "direct", "Oslo has gone from customer to supplier"),
+        ("Ola Berg", "direct", "That is a fundamental change."),
+        ("Anna Holm", "direct", "We are ready"),
+    ]

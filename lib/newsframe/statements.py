@@ -356,6 +356,9 @@ _MODAL_OR_DETERMINER_END_RE = re.compile(
 )
 _TO_FOR_AFTER_RE = re.compile(r"\s+(?:to|for)\b")
 _NEGATED_END_RE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+$", re.IGNORECASE)
+_TITLE_ABBREVIATION_RE = re.compile(
+    r"\b(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Amb|St)\."
+)
 _PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\b")
 # A question left open before a cue: "did not say whether", "declined to say if"
 _UNSAID_QUESTION_RE = re.compile(
@@ -1943,7 +1946,8 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
             # 'Speaking on SVT's programme “Hard Talk”, X said': a title inside an opening phrase
             and not (_PARTICIPLE_LEAD_RE.match(lead) and "," not in lead)
             and len(gap_words) <= 12
-            and not _SENTENCE_STOP_RE.search(between)
+            # (the full stop of a title is no sentence's end: "Gen. Michael Kurilla said")
+            and not _SENTENCE_STOP_RE.search(_TITLE_ABBREVIATION_RE.sub("", between))
             and (
                 flat[prev_quote.content_end : prev_quote.end]
                 .strip()
