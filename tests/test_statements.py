@@ -1947,3 +1947,14 @@ def test_a_title_abbreviation_between_quote_and_cue_is_no_sentence_end() -> None
         ("Ola Berg", "direct", "That is a fundamental change."),
         ("Anna Holm", "direct", "We are ready"),
     ]
+
+
+def test_quoted_as_saying_after_a_quote_and_a_long_appositive() -> None:
+    rows = _rows(
+        "Deal\n\n"
+        "“A partner like that is not an ally,” Lars Dahl, a conservative member of parliament's "
+        "national security committee, was quoted as saying by the NTB news agency on Thursday.\n"
+    )
+    assert [(r["speaker"], r["kind"], r["quote"]) for r in rows] == [
+        ("Lars Dahl", "direct", "A partner like that is not an ally")
+    ]

@@ -1887,6 +1887,12 @@ def _last_word(text: str) -> str:
     return text[len(head) - len(head.rsplit(None, 1)[-1]) :]
 
 
+# The most words between a quote and the attribution after it: a name and its appositive
+# ('“...,” Parviz Alamdari, a conservative member of parliament's national security committee,
+# was quoted as saying')
+QUOTE_TO_CUE_WORDS = 12
+
+
 def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_end: int) -> None:
     flat = ctx.article.flat
     form = _SPACES_RE.sub(" ", match.group().lower())
@@ -1945,7 +1951,7 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
             not conjunction
             # 'Speaking on SVT's programme “Hard Talk”, X said': a title inside an opening phrase
             and not (_PARTICIPLE_LEAD_RE.match(lead) and "," not in lead)
-            and len(gap_words) <= 12
+            and len(gap_words) <= QUOTE_TO_CUE_WORDS
             # (the full stop of a title is no sentence's end: "Gen. Michael Kurilla said")
             and not _SENTENCE_STOP_RE.search(_TITLE_ABBREVIATION_RE.sub("", between))
             and (
@@ -2191,7 +2197,7 @@ def _quoted_as(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_
         if (
             quote.closed
             and s_start - 1 <= quote.end <= match.start()
-            and len(flat[quote.end : match.start()].split()) <= 8
+            and len(flat[quote.end : match.start()].split()) <= QUOTE_TO_CUE_WORDS
         ):
             prev_quote = quote
     cue = _SPACES_RE.sub(" ", match.group())
