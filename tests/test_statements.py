@@ -1958,3 +1958,15 @@ def test_quoted_as_saying_after_a_quote_and_a_long_appositive() -> None:
     assert [(r["speaker"], r["kind"], r["quote"]) for r in rows] == [
         ("Lars Dahl", "direct", "A partner like that is not an ally")
     ]
+
+
+def test_subjects_with_a_day_a_date_or_a_number_with_commas() -> None:
+    rows = _rows(
+        "Claims\n\n"
+        "The Storting on Friday denied that the talks had failed.\n\n"
+        "Spokeswoman Anna Holm, at her weekly briefing on Sept. 21, 2023, said: “We are "
+        "partners.”\n\n"
+        "A post shared more than 30,000 times on X since late January claims that the king "
+        "called Oslo “a true ally.”\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Storting", "Anna Holm", "post"]

@@ -254,7 +254,9 @@ _NOISE_WORDS = (
     r"publicly|reportedly|recently|repeatedly|previously|"
     r"(?-i:(?!(?:daily|weekly|monthly|quarterly|family|ally|assembly)\b)[a-z]\w*ly)|"
     r"himself|herself|itself|always|"
-    r"never|often|sometimes|still|long|too|first|already"
+    r"never|often|sometimes|still|long|too|first|already|"
+    # when, after the subject ("The Kremlin on Friday denied"), and "he went on, adding"
+    r"on|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|went"
 )
 _TRAILING_NOISE_RE = re.compile(rf"(?:\s+(?:{_NOISE_WORDS}))+\s*$", re.IGNORECASE)
 _NOISE_WORD_RE = re.compile(rf"(?:{_NOISE_WORDS})", re.IGNORECASE)
@@ -337,7 +339,8 @@ _RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|that|which)\s+")
 _WHO_CLAUSE_RE = re.compile(r",?\s+who\s+")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z-]+")
 _LOWER_WORD_RE = re.compile(r"[a-z-]+")
-_SEGMENT_BREAK_RE = re.compile(r"[,;—–]\s*")
+# (not the comma of a number or a date: "30,000", "Sept. 21, 2023")
+_SEGMENT_BREAK_RE = re.compile(r"(?:,(?!\d{3}\b)(?!\s(?:1[89]|20)\d\d\b)|[;—–])\s*")
 _NOT_NAMED_RE = re.compile(r"not to be named|anonymity")
 _INVERTED_PHRASE_RE = re.compile(r"\s*([^,.;:“”\"]{2,120})")
 _THAT_WORD_RE = re.compile(r"\bthat\b")
@@ -787,6 +790,12 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         issuer = _speaker_from_phrase(ctx, phrase[issued.end() :], start + issued.end())
         if issuer is not None:
             return issuer
+    reduced = _REDUCED_RELATIVE_RE.match(phrase)
+    if reduced:
+        # "A post shared more than 30,000 times on X": the noun before its participle (a
+        # document "issued by" someone was read above: its issuer speaks)
+        phrase = reduced.group("head")
+        end = start + len(phrase)
     words = phrase.split()
     if len(words) == 1 and _PRONOUN_RE.match(words[0]):
         pronoun = words[0].lower()
@@ -883,6 +892,10 @@ def _delegate(phrase: str, start: int) -> _Speaker | None:
     return _Speaker(name=name, country=country, type="person", surface=phrase, offset=start)
 
 
+_REDUCED_RELATIVE_RE = re.compile(
+    r"(?P<head>(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?[a-z-]+)\s+(?:[a-z]+ed|shown|seen|written|"
+    r"given|made|read)\s+(?:by|more|in|on|at|to|from|over|across|since|widely)\b"
+)
 _BRACKETS_AT_END_RE = re.compile(r"\s*\([^()]{1,80}\)$")
 # Words of a style of address before a name, not part of it
 _STYLE_WORDS = frozenset(
