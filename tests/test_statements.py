@@ -1970,3 +1970,15 @@ def test_subjects_with_a_day_a_date_or_a_number_with_commas() -> None:
         "called Oslo “a true ally.”\n"
     )
     assert [r["speaker"] for r in rows] == ["Storting", "Anna Holm", "post"]
+
+
+def test_a_clause_joined_by_while_with_its_own_subject_and_cue_is_its_speakers() -> None:
+    rows = _rows(
+        "Council\n\n"
+        "Foreign Minister Lars Dahl warned that the talks were stalling, while the envoy of "
+        "Sweden said a settlement remained the only way out.\n"
+    )
+    assert [(r["speaker"], r["quote"]) for r in rows] == [
+        ("Lars Dahl", "the talks were stalling"),
+        ("envoy of Sweden", "a settlement remained the only way out."),
+    ]

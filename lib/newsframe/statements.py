@@ -362,6 +362,7 @@ _NEGATED_END_RE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+$", re.IGNORECASE)
 _TITLE_ABBREVIATION_RE = re.compile(
     r"\b(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Amb|St)\."
 )
+_JOINING_WORD_RE = re.compile(r"\s*(?:while|whereas|but|and|as)\s+")
 _PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\b")
 # A question left open before a cue: "did not say whether", "declined to say if"
 _UNSAID_QUESTION_RE = re.compile(
@@ -1715,7 +1716,20 @@ def _content_right(
         if ctx.quote_around(match.start()):
             continue
         comma = flat.rfind(",", content_start, match.start())
-        if subordinate and comma > content_start and _is_subject(flat[comma + 1 : match.start()]):
+        clause = flat[comma + 1 : match.start()]
+        joined = _JOINING_WORD_RE.match(clause)
+        if (
+            comma > content_start
+            and (
+                subordinate
+                and _is_subject(clause)
+                # "called for restraint, while the representative of China said ...": Y's own
+                or joined is not None
+                and _is_subject(clause[joined.end() :])
+                # (a pronoun after "and" is read below, with the words it may not open)
+                and not _PRONOUN_RE.match(clause[joined.end() :].strip())
+            )
+        ):
             # "A day after X announced that ..., Y said ...": the main clause is Y's
             end = comma
             break
