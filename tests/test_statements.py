@@ -1982,3 +1982,14 @@ def test_a_clause_joined_by_while_with_its_own_subject_and_cue_is_its_speakers()
         ("Lars Dahl", "the talks were stalling"),
         ("envoy of Sweden", "a settlement remained the only way out."),
     ]
+
+
+def test_a_pronoun_after_an_opening_adverbial_is_the_subject() -> None:
+    rows = _rows(
+        "Bloggers\n\n"
+        "Anna Holm, a former medic, wrote on Tuesday that the salvo was a demonstration. In the "
+        "same post she claimed, without offering evidence, that a shipment had been held back.\n\n"
+        "The Fjord channel took the opposite line. On Wednesday it wrote that talk of a rift was "
+        "wishful thinking.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Anna Holm", "Anna Holm", "Fjord channel"]

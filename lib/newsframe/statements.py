@@ -362,6 +362,12 @@ _NEGATED_END_RE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+$", re.IGNORECASE)
 _TITLE_ABBREVIATION_RE = re.compile(
     r"\b(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Amb|St)\."
 )
+_LAST_WORD_RE = re.compile(r"\w+$")
+# A sentence's opening noun phrase: "The channel Kaspiysky Dozor", "The Fjord channel"
+_LEADING_NOUN_PHRASE_RE = re.compile(
+    r"(?:The|A|An)\s+(?:[A-Z][\w’'-]*\s+){0,3}[a-z]+(?:\s+[A-Z][\w’'-]*){0,3}(?=[\s,(])"
+)
+_SUBJECT_PRONOUN_RE = re.compile(r"he|she|it|they|we|I")
 _JOINING_WORD_RE = re.compile(r"\s*(?:while|whereas|but|and|as)\s+")
 _PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\b")
 # A question left open before a cue: "did not say whether", "declined to say if"
@@ -1005,6 +1011,10 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
         plural = _plural_subject_before(ctx, sentence, last)
         if plural is not None:
             return plural
+    if pronoun == "it" and sentence is not None:
+        body = _body_subject_before(ctx, sentence, last)
+        if body is not None:
+            return body
     if pronoun in ("it", "they"):
         want = {"institution", "media", "anonymous"} if pronoun == "it" else None
         for statement in reversed(ctx.statements):
@@ -1014,6 +1024,23 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
     if pronoun in ("we", "i"):
         return _copy(last.speaker) if last else None
     return _person_pronoun(ctx, pronoun, offset, sentence, last)
+
+
+def _body_subject_before(
+    ctx: _Context, sentence: Sentence, last: _Statement | None
+) -> _Speaker | None:
+    """ "The channel Kaspiysky Dozor took the opposite line. On Wednesday it wrote ...": a
+    medium or institution opening the sentence before, when no statement came between."""
+    if sentence.sentence_id == 0:
+        return None
+    before = ctx.article.sentences[sentence.sentence_id - 1]
+    if last is not None and last.cue_end >= before.start:
+        return None
+    lead = _LEADING_NOUN_PHRASE_RE.match(ctx.article.flat, before.start, before.end)
+    if lead is None:
+        return None
+    found = _speaker_from_phrase(ctx, lead.group(), before.start)
+    return found if found is not None and found.type in ("media", "institution") else None
 
 
 def _plural_subject_before(
@@ -1586,6 +1613,11 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             ]
             if closing:
                 return _from_mention(closing[-1])
+            # "In the same post she claimed", "On Wednesday it wrote": a pronoun closing it
+            pronoun = _LAST_WORD_RE.search(cleaned)
+            if pronoun and _SUBJECT_PRONOUN_RE.fullmatch(pronoun.group()):
+                at = seg_start + flat[seg_start:seg_end].rfind(pronoun.group())
+                return _speaker_from_phrase(ctx, pronoun.group(), at)
             continue
         return _speaker_from_phrase(ctx, flat[seg_start:seg_end], seg_start)
     return None
