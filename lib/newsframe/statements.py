@@ -359,8 +359,12 @@ _MODAL_OR_DETERMINER_END_RE = re.compile(
 )
 _TO_FOR_AFTER_RE = re.compile(r"\s+(?:to|for)\b")
 _NEGATED_END_RE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+$", re.IGNORECASE)
+# A title's abbreviation ("Gen.", "Lt.", "Dr."): the titles of the sentence splitter's list
+_TITLE_ABBREVIATIONS = [
+    row["abbreviation"] for row in read_reference_csv("abbreviations.csv") if row["kind"] == "title"
+]
 _TITLE_ABBREVIATION_RE = re.compile(
-    r"\b(?:Gen|Lt|Col|Maj|Capt|Adm|Sgt|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Amb|St)\."
+    rf"\b(?:{_word_alternation(_TITLE_ABBREVIATIONS)})\.", re.IGNORECASE
 )
 _LAST_WORD_RE = re.compile(r"\w+$")
 # A sentence's opening noun phrase: "The channel Kaspiysky Dozor", "The Fjord channel"
@@ -904,15 +908,15 @@ _REDUCED_RELATIVE_RE = re.compile(
     r"given|made|read)\s+(?:by|more|in|on|at|to|from|over|across|since|widely)\b"
 )
 _BRACKETS_AT_END_RE = re.compile(r"\s*\([^()]{1,80}\)$")
+_STYLES = _WORDS["styles_of_address"]
+_NAME_PREFIXES = _WORDS["name_prefixes"]
 # Words of a style of address before a name, not part of it
-_STYLE_WORDS = frozenset(
-    "His Her Royal Eminence Excellency Holiness Majesty Highness Sayyed Sayed Sheikh Imam".split()
-)
+_STYLE_WORDS = frozenset(["His", "Her", "Royal", *_STYLES, *_NAME_PREFIXES])
 # A style of address standing for a person ("His Eminence said", "His Excellency Dr.")
 _HONORIFIC_ALONE_RE = re.compile(
-    r"(?P<honorific>(?:His|Her)\s+(?:Royal\s+)?(?:Eminence|Excellency|Holiness|Majesty|Highness))"
-    r"(?:\s+(?:Sayyed|Sayed|Sheikh|Dr\.?|Imam|Ayatollah))*"
-    r"|[Tt]he\s+(?P<title>Sayyed|Sayed|Sheikh)"  # "the Sayyed added"
+    rf"(?P<honorific>(?:His|Her)\s+(?:Royal\s+)?(?:{_word_alternation(_STYLES)}))"
+    rf"(?:\s+(?:{_word_alternation(_NAME_PREFIXES)}|Dr\.?))*"
+    rf"|[Tt]he\s+(?P<title>{_word_alternation(_NAME_PREFIXES)})"  # "the Sayyed added"
 )
 
 
