@@ -1993,3 +1993,14 @@ def test_a_pronoun_after_an_opening_adverbial_is_the_subject() -> None:
         "wishful thinking.\n"
     )
     assert [r["speaker"] for r in rows] == ["Anna Holm", "Anna Holm", "Fjord channel"]
+
+
+def test_the_paper_is_the_daily_the_sentence_before_opens_with() -> None:
+    rows = _rows(
+        "Press\n\n"
+        "The conservative daily Nordposten called for calm. The pro-government daily "
+        "Aftonposten took a similar line on 4 March in an editorial. Norway had been “a useful "
+        "partner but an unreliable guarantor”, the paper said.\n",
+        published=date(2025, 3, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows][-1] == ("Aftonposten", "2025-03-04")

@@ -367,9 +367,12 @@ _TITLE_ABBREVIATION_RE = re.compile(
     rf"\b(?:{_word_alternation(_TITLE_ABBREVIATIONS)})\.", re.IGNORECASE
 )
 _LAST_WORD_RE = re.compile(r"\w+$")
-# A sentence's opening noun phrase: "The channel Kaspiysky Dozor", "The Fjord channel"
+# A sentence's opening noun phrase headed by a medium or a body: "The channel Kaspiysky
+# Dozor", "The Fjord channel", "The pro-government daily Aftonposten"
 _LEADING_NOUN_PHRASE_RE = re.compile(
-    r"(?:The|A|An)\s+(?:[A-Z][\w’'-]*\s+){0,3}[a-z]+(?:\s+[A-Z][\w’'-]*){0,3}(?=[\s,(])"
+    r"(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?"
+    rf"(?i:{_word_alternation(_WORDS['media_nouns'] + _WORDS['institution_nouns'])})"
+    r"(?:\s+[A-Z][\w’'-]*){0,3}(?=[\s,(])"
 )
 _SUBJECT_PRONOUN_RE = re.compile(r"he|she|it|they|we|I")
 _JOINING_WORD_RE = re.compile(r"\s*(?:while|whereas|but|and|as)\s+")
@@ -1306,6 +1309,14 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
         return _named_with_title(ctx, words[-1].lower(), "", start, adjective=words[0])
     nouns = [w.lower() for w in _LATIN_WORD_RE.findall(rest)]
     head = nouns[-1] if nouns else ""
+    if not country and _MEDIA_NOUN_RE.fullmatch(rest):
+        # "The IRGC-affiliated daily Javan took a similar line. ..., the paper said": the
+        # medium the sentence before opens with, though no statement of its own named it
+        sentence = ctx.article.sentence_at(start)
+        last = next((s for s in reversed(ctx.statements) if s.cue_start < start), None)
+        opening = _body_subject_before(ctx, sentence, last) if sentence else None
+        if opening is not None and opening.type == "media":
+            return opening
     published = ctx.article.published
     if head == "counterpart" and country:
         # "his Iranian counterpart": the same office, held in the other country
