@@ -2004,3 +2004,13 @@ def test_the_paper_is_the_daily_the_sentence_before_opens_with() -> None:
         published=date(2025, 3, 7),
     )
     assert [(r["speaker"], r["said_on"]) for r in rows][-1] == ("Aftonposten", "2025-03-04")
+
+
+def test_he_after_a_sentence_is_its_subject_not_the_person_it_is_about() -> None:
+    rows = _rows(
+        "Visit\n\n"
+        "Last month in Oslo, Prime Minister Erik Lund spent five hours with King Harald Berg. "
+        "He told his cabinet the following day that the talks had been warm.\n\n"
+        "Norwegian envoy Ola Dahl met Anna Holm on Monday. She said the port would open.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Erik Lund", "Anna Holm"]

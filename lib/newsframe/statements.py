@@ -1094,7 +1094,7 @@ def _person_pronoun(
     if other:
         persons = [p for p in persons if _gender(ctx, p) != other]
     if persons:
-        return persons[-1]
+        return _subject_rather_than_object(ctx, persons, sentence)
     if last is not None and paragraph > 0 and last.cue_end < paragraph_start:
         subject = _subject_of_paragraph_before(ctx, paragraph, paragraph_start, last, other)
         if subject is not None:
@@ -1124,6 +1124,27 @@ def _person_pronoun(
     if other:
         persons = [p for p in persons if _gender(ctx, p) != other]
     return persons[-1] if persons else (_copy(last.speaker) if last else None)
+
+
+def _subject_rather_than_object(
+    ctx: _Context, persons: list[_Speaker], sentence: Sentence | None
+) -> _Speaker:
+    """The last person named, unless the sentence naming them (one before the pronoun's)
+    opens with someone else: "Bennett spent five hours with Putin. He told his cabinet ...":
+    he is Bennett, the subject, not Putin, whom the sentence is about."""
+    last = persons[-1]
+    named_in = ctx.article.sentence_at(last.offset)
+    if named_in is None or named_in is sentence:
+        return last
+    flat = ctx.article.flat
+    for person in persons:
+        if named_in.start <= person.offset < last.offset:
+            # the words before it, after an opening adverbial ("Last month in Sochi, Prime
+            # Minister"), are a title at most
+            lead = flat[named_in.start : person.offset].rsplit(",", 1)[-1]
+            if not any(word[:1].islower() for word in lead.split()):
+                return person
+    return last
 
 
 def _persons_named_since(
