@@ -2014,3 +2014,13 @@ def test_he_after_a_sentence_is_its_subject_not_the_person_it_is_about() -> None
         "Norwegian envoy Ola Dahl met Anna Holm on Monday. She said the port would open.\n"
     )
     assert [r["speaker"] for r in rows] == ["Erik Lund", "Anna Holm"]
+
+
+def test_a_dateline_with_a_colon_is_not_part_of_the_speaker() -> None:
+    rows = _rows(
+        "Roundup\n\n"
+        "OSLO: Norway said on Monday that the talks would resume.\n\n"
+        "NEW DELHI: Indian officials said the venue was ready.\n\n"
+        "OSLO: The Storting said it was pleased.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Norway", "Indian officials", "Storting"]

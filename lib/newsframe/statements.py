@@ -301,6 +301,8 @@ _QUOTE_MARKS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
 _DATELINE_LEAD_RE = re.compile(
     r"^\s*[A-Z][A-Z .,'’-]*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"(?:\([^)]{1,30}\))?\s*[—–-]\s+"
+    # "NEW DELHI: " (a city in capitals, then a colon)
+    r"|^\s*[A-Z]{2}[A-Z .'’-]*:\s+"
 )
 # An appositive that is not a subject itself: indefinite ("an Iran specialist at ...") or with
 # no determiner ("deputy chairman of ..."), lower case after the comma
@@ -768,6 +770,11 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     if conj:
         offset += conj.end()
         phrase = phrase[conj.end() :]
+    dateline = _DATELINE_LEAD_RE.match(phrase)
+    if dateline:
+        # "MOSCOW: Russia said", "ANKARA — The ministry said": the story's dateline first
+        lead += dateline.end()
+        phrase = phrase[dateline.end() :]
     start = offset + lead
     end = start + len(phrase)
     delegate = _delegate(phrase, start)
