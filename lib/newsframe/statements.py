@@ -33,6 +33,7 @@ from itertools import accumulate
 from os.path import commonprefix
 
 from newsframe.actors import (
+    Actor,
     ActorMention,
     case_free_lower,
     find_actor_mentions,
@@ -712,6 +713,19 @@ def _from_mention(mention: ActorMention) -> _Speaker:
     )
 
 
+def _from_actor(actor: Actor, surface: str, offset: int, kind: str = "") -> _Speaker:
+    """A listed actor found by its name or title rather than as a mention in the text."""
+    return _Speaker(
+        name=actor.name,
+        actor_id=actor.actor_id,
+        country=actor.country,
+        role=actor.role,
+        type=kind or actor.type,
+        surface=surface,
+        offset=offset,
+    )
+
+
 def _unknown_name(run: str, offset: int) -> _Speaker | None:
     """A capitalised run ("Tehran-based analyst Reza Nasri" -> "Reza Nasri") as a person."""
     words = run.split()
@@ -794,16 +808,10 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         # "Reformist daily Etemad", "Russian state TV channel Rossiya 1": the outlet's name
         name = outlet.group("name")
         listed = lookup_alias(name)
-        if listed is not None and listed.type != "media":
-            listed = None  # "the daily Iran" is not the country
+        if listed is not None and listed.type == "media":  # ("the daily Iran" is no country)
+            return _from_actor(listed, phrase, start)
         return _Speaker(
-            name=listed.name if listed else name,
-            actor_id=listed.actor_id if listed else "",
-            country=listed.country if listed else country_of(phrase),
-            role=listed.role if listed else "",
-            type="media",
-            surface=phrase,
-            offset=start,
+            name=name, country=country_of(phrase), type="media", surface=phrase, offset=start
         )
     issued = _DOCUMENT_BY_RE.match(phrase)
     if issued and not _SEVERAL_ISSUERS_RE.search(phrase, issued.end()):  # "by X and Y": all
@@ -901,15 +909,7 @@ def _delegate(phrase: str, start: int) -> _Speaker | None:
         name = name.title()  # "MAJID TAKHT RAVANCHI" -> "Majid Takht Ravanchi"
     actor = lookup_alias(name)
     if actor is not None and actor.type == "person":
-        return _Speaker(
-            name=actor.name,
-            actor_id=actor.actor_id,
-            country=actor.country,
-            role=actor.role,
-            type="person",
-            surface=phrase,
-            offset=start,
-        )
+        return _from_actor(actor, phrase, start)
     return _Speaker(name=name, country=country, type="person", surface=phrase, offset=start)
 
 
@@ -1355,22 +1355,12 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
                 demonym = rest.split()[0]
                 actor = resolve_title(f"{demonym} {mention.role}", published)
                 if actor is not None:
-                    return _Speaker(
-                        actor.name,
-                        actor.actor_id,
-                        actor.country,
-                        actor.role,
-                        "person",
-                        phrase,
-                        start,
-                    )
+                    return _from_actor(actor, phrase, start, "person")
                 break
         return None
     actor = resolve_title(rest, published)
     if actor is not None:
-        return _Speaker(
-            actor.name, actor.actor_id, actor.country, actor.role, actor.type, phrase, start
-        )
+        return _from_actor(actor, phrase, start)
     is_media = bool(_MEDIA_NOUN_RE.search(head))
     is_anonymous = bool(_ANONYMOUS_NOUN_RE.fullmatch(head))
     for speaker, kind in _earlier_speakers(ctx, start):
@@ -3679,15 +3669,7 @@ def _label_speaker(ctx: _Context, label: re.Match[str]) -> _Speaker | None:
     name = name.title()
     listed = lookup_alias(name)
     if listed is not None:
-        return _Speaker(
-            name=listed.name,
-            actor_id=listed.actor_id,
-            country=listed.country,
-            role=listed.role,
-            type="person",
-            surface=label.group("label"),
-            offset=label.start(),
-        )
+        return _from_actor(listed, label.group("label"), label.start(), "person")
     full = ctx.full_name_before(name, label.start())
     return _Speaker(name=full or name, type="person", surface=name, offset=label.start())
 
