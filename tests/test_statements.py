@@ -2024,3 +2024,28 @@ def test_a_dateline_with_a_colon_is_not_part_of_the_speaker() -> None:
         "OSLO: The Storting said it was pleased.\n"
     )
     assert [r["speaker"] for r in rows] == ["Norway", "Indian officials", "Storting"]
+
+
+def test_an_honorific_before_a_name_is_not_part_of_it() -> None:
+    rows = _rows(
+        "Hearing\n\n"
+        "The question was tabled by Fiona Marsh, the Labour MP for Ashby Vale.\n\n"
+        "“It is a welcome admission,” Ms Marsh said.\n\n"
+        "Dr Helen Carr, director of the programme, said the two were close.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Fiona Marsh", "Helen Carr"]
+
+
+def test_a_panel_in_the_second_sentence_after_a_question_dates_its_speakers() -> None:
+    rows = _rows(
+        "Panel\n\n"
+        "Are Norway and Sweden allies? The question felt pressing at a panel discussion hosted "
+        "by the Nordic Centre in London on Thursday, October 10.\n\n"
+        "The moderator, Dr Helen Carr, said the two countries were close.\n\n"
+        "“It is a partnership of the sanctioned,” said Nina Berg, an economist.\n",
+        published=date(2024, 10, 14),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Helen Carr", "2024-10-10"),
+        ("Nina Berg", "2024-10-10"),
+    ]

@@ -738,8 +738,15 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
         # "Centre for Eurasian Studies" is a body; "Foreign Affairs Committee Nikos Giannakis",
         # where words follow the body's name, a person of it
         words = words[bodies[-1] + 1 :]
-    while words and (words[0] in _NOT_NAME_STARTS or words[0] in _STYLE_WORDS):
-        words = words[1:]  # "But Rear Admiral Daniel Hagari", "His Eminence Sheikh Omar Lund"
+    while words and (
+        words[0] in _NOT_NAME_STARTS
+        or words[0] in _STYLE_WORDS
+        # (an honorific before a full name; "Ms Lindqvist" alone stays what the text calls her)
+        or len(words) > 2
+        and _HONORIFIC_RE.fullmatch(words[0] + " ")
+    ):
+        # "But Rear Admiral Daniel Hagari", "His Eminence Sheikh Omar Lund", "Dr Helen Carrow"
+        words = words[1:]
     # "Iranian Roads Minister Hamid Karimzadeh", "Parliament Speaker Mohammad Ghalibaf": the
     # name follows the last title word
     titles = [i for i, word in enumerate(words[:-1]) if word.lower() in _ROLE_WORDS]
@@ -2980,17 +2987,17 @@ def _conversation_day(
 def _session_reported(
     ctx: _Context, every: Callable[[int, int], list[DateMention]]
 ) -> tuple[DateMention, Sentence | None] | None:
-    """The day of the sitting a session report is about, when the first sentence reports one
-    with its day ("The Security Council met this afternoon"; "told a Senate subcommittee on
-    Tuesday, at a hearing"), and for a sitting where one person speaks ("held her weekly
-    briefing"), the sentence that names that person."""
-    sentences = ctx.article.sentences
-    if not sentences:
-        return None
-    lede, flat = sentences[0], ctx.article.flat
-    sitting = _SESSION_LEDE_RE.search(flat, lede.start, lede.end)
-    days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
-    if sitting is None or not days:
+    """The day of the sitting a session report is about, when the first sentence (or the
+    second, after a question) reports one with its day ("The Security Council met this
+    afternoon"; "told a Senate subcommittee on Tuesday, at a hearing"), and for a sitting where
+    one person speaks ("held her weekly briefing"), the sentence that names that person."""
+    flat = ctx.article.flat
+    for lede in ctx.article.sentences[:2]:  # (the second after a question: "Are they allies?")
+        sitting = _SESSION_LEDE_RE.search(flat, lede.start, lede.end)
+        days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
+        if sitting is not None and days:
+            break
+    else:
         return None
     # the day nearest the sitting ("told her weekly briefing on Thursday"), not the dateline's
     # ("MOSCOW, Oct 2 — "), which is when the story was filed
