@@ -644,7 +644,11 @@ class _Context:
             for run in _NAME_RUN_RE.finditer(flat, max(0, at - 80), end):
                 if run.end() == end:
                     found = _unknown_name(run.group(), run.start())
-                    if found is not None and found.name.endswith(" " + surname):
+                    if (
+                        found is not None
+                        and found.name.endswith(" " + surname)
+                        and not _HONORIFIC_RE.match(found.name)  # ("Ms Marlowe" is no full name)
+                    ):
                         return found.name
         for at in reversed(places):
             run = _NAME_RUN_RE.match(flat, at + 1)
