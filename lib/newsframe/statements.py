@@ -1028,10 +1028,15 @@ def _describe_unknown(phrase: str, start: int, inside: list[ActorMention]) -> _S
     )
 
 
+def _statement_before(ctx: _Context, offset: int) -> _Statement | None:
+    """The last statement whose attribution comes before ``offset``."""
+    return next((s for s in reversed(ctx.statements) if s.cue_start < offset), None)
+
+
 def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | None:
     """Who a pronoun subject of a speech verb at ``offset`` is (``pronoun`` lower case)."""
     sentence = ctx.article.sentence_at(offset)
-    last = next((s for s in reversed(ctx.statements) if s.cue_start < offset), None)
+    last = _statement_before(ctx, offset)
     if pronoun == "they" and sentence is not None:
         plural = _plural_subject_before(ctx, sentence, last)
         if plural is not None:
@@ -1352,8 +1357,9 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
         # "The IRGC-affiliated daily Javan took a similar line. ..., the paper said": the
         # medium the sentence before opens with, though no statement of its own named it
         sentence = ctx.article.sentence_at(start)
-        last = next((s for s in reversed(ctx.statements) if s.cue_start < start), None)
-        opening = _body_subject_before(ctx, sentence, last) if sentence else None
+        opening = (
+            _body_subject_before(ctx, sentence, _statement_before(ctx, start)) if sentence else None
+        )
         if opening is not None and opening.type == "media":
             return opening
     published = ctx.article.published
@@ -3700,8 +3706,9 @@ def _transcript_answers(
         removed_before = i > 0 and ctx.article.text[paragraphs[i - 1][1] : start].strip()
         if label is not None and label.group("label") in answer_labels:
             name = label.group("label")
+            # ("A" answers as "I" speaks: the last speaker before)
             speaker = (
-                _last_speaker_before(ctx, start) if name == "A" else _label_speaker(ctx, label)
+                _resolve_pronoun(ctx, "i", start) if name == "A" else _label_speaker(ctx, label)
             )
             answer = (speaker, label.group().strip()) if speaker is not None else None
             content_start = label.end()
@@ -3717,11 +3724,6 @@ def _transcript_answers(
             continue
         if answer is not None:
             _add_answer(ctx, content_start, end, i, *answer)
-
-
-def _last_speaker_before(ctx: _Context, offset: int) -> _Speaker | None:
-    before = [s for s in ctx.statements if s.start < offset]
-    return _copy(before[-1].speaker) if before else None
 
 
 def _add_answer(
