@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, islice, takewhile
 from os.path import commonprefix
 
 from newsframe.actors import (
@@ -812,8 +812,7 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         end = start + len(phrase)
     honorific = _HONORIFIC_ALONE_RE.fullmatch(phrase)
     if honorific is not None:
-        style = honorific.group("honorific") or honorific.group("title")
-        return _honoured(ctx, style, "Her" if style.startswith("Her") else "His", start)
+        return _honoured(ctx, honorific.group("honorific") or honorific.group("title"), start)
     outlet = _MEDIUM_THEN_NAME_RE.fullmatch(phrase)
     if outlet and outlet.group("name") not in _CALENDAR_WORDS:
         # "Reformist daily Etemad", "Russian state TV channel Rossiya 1": the outlet's name
@@ -941,7 +940,7 @@ _HONORIFIC_ALONE_RE = re.compile(
 )
 
 
-def _honoured(ctx: _Context, honorific: str, possessive: str, start: int) -> _Speaker | None:
+def _honoured(ctx: _Context, honorific: str, start: int) -> _Speaker | None:
     """The person the text last named after the same style of address ("His Eminence Sayyed
     Hassan Nasrallah"), else whom "he" or "she" would be."""
     flat = ctx.article.flat
@@ -958,7 +957,7 @@ def _honoured(ctx: _Context, honorific: str, possessive: str, start: int) -> _Sp
         if named:
             return _copy(min(named, key=lambda p: (not p.actor_id, p.offset)))
         at = flat.rfind(honorific, 0, at)
-    return _resolve_pronoun(ctx, "he" if possessive == "His" else "she", start)
+    return _resolve_pronoun(ctx, "she" if honorific.startswith("Her") else "he", start)
 
 
 def _placed_institution(ctx: _Context, phrase: str, start: int) -> _Speaker | None:
@@ -3735,7 +3734,10 @@ def _add_answer(
     first = ctx.article.sentence_at(start)
     if first is None:
         return
-    sentences = [s for s in ctx.article.sentences[first.sentence_id :] if s.start < end]
+    # (the answer's sentences only, not every sentence after it)
+    sentences = list(
+        takewhile(lambda s: s.start < end, islice(ctx.article.sentences, first.sentence_id, None))
+    )
     run: list[Sentence] = []
     for sentence in sentences:
         held = any(s.start < sentence.end and sentence.start < s.end for s in ctx.statements)
