@@ -96,7 +96,7 @@ def stage_times(path: Path) -> tuple[dict[str, float], list[str]]:
     article.sentences = _timed(times, "sentences", lambda: split_sentences(article))
     sentences = [s.clean for s in article.sentences]
     _timed(times, "langid", lambda: ingest.detect_language(" ".join(sentences)))
-    row = {"headline": "", "original_outlet": "", "url": ""}
+    row = {"headline": "", "original_outlet": "", "url": "", "author": ""}
     _timed(times, "metadata", lambda: build._fill_metadata(row, article, body, source, None))
     mentions = _timed(times, "actors", lambda: find_actor_mentions(article))
     dates = _timed(times, "dates", lambda: find_dates(article))
