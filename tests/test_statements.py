@@ -2049,3 +2049,16 @@ def test_a_panel_in_the_second_sentence_after_a_question_dates_its_speakers() ->
         ("Helen Carr", "2024-10-10"),
         ("Nina Berg", "2024-10-10"),
     ]
+
+
+def test_a_relative_clause_after_a_role_appositive_leaves_the_named_subject() -> None:
+    # "X, role of Org, which ..., told": "which" hangs on the company, the speaker is X
+    rows = _rows(
+        "Trade\n\n"
+        "Pavel Orlov, deputy chief executive of Volgatrans Shipping, which runs tankers across "
+        "the Caspian, told a conference in Astrakhan that the sector was tired of promises.\n\n"
+        "Lena Brandt, head of research at Nordlicht Capital, who has followed the talks for a "
+        "decade, said the price would be settled last.\n\n"
+        "The ministry, which oversees the pipeline, said the talks were going well.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Pavel Orlov", "Lena Brandt", "ministry"]

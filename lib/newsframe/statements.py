@@ -1594,6 +1594,14 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             if i == 0:
                 return None
             prev_start, prev_end = bounds[i - 1], bounds[i]
+            antecedent_text = flat[prev_start:prev_end].strip(" ,;—–")
+            described = None
+            if i > 1 and _is_role_appositive(ctx, antecedent_text, prev_start, prev_end):
+                # "X, deputy chief of Volganeft Trading, which ships oil, told": the clause
+                # hangs on the appositive's company; the subject is whom the appositive describes
+                described = _subject_before(ctx, left, prev_end)
+            if described is not None:
+                return described
             antecedent = [m for m in ctx.mentions_in(prev_start, prev_end) if m.type == "person"]
             if antecedent:
                 return _from_mention(antecedent[-1])
@@ -1619,27 +1627,12 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
         if i > 0 and _PARTICIPIAL_ASIDE_RE.match(segment):
             # 'A senior official, briefing reporters on condition of anonymity, said': an aside
             continue
-        if (
-            i > 0
-            and (
-                _LOWER_APPOSITIVE_RE.match(segment)
-                or _APPOSITIVE_RE.match(segment)
-                or _POSSESSIVE_APPOSITIVE_RE.match(segment)
-                or _TITLE_APPOSITIVE_RE.match(segment)
-            )
-            # not a title that goes on to a name: the subject ("Kremlin spokesman Dmitry
-            # Peskov", "columnist Oleg Tikhomirov"; not "adviser to President Ilham Aliyev")
-            and not _title_then_name(ctx, segment, seg_start, seg_end)
-        ):
+        if i > 0 and _is_appositive(ctx, segment, seg_start, seg_end):
             # 'Hossein Jaberi Ansari, a top aide to the Iranian foreign minister, had cautioned';
             # 'Dmitry Medvedev, deputy chairman of Russia's Security Council, wrote'. An indefinite
             # one without a role noun ("X, a long-time critic of Y, said"): when X is all its
             # segment holds.
-            with_role = (
-                _APPOSITIVE_RE.match(segment)
-                or _THE_POSSESSIVE_RE.match(segment)  # "the subcommittee's ranking Republican"
-                or _ROLE_NOUN_RE.search(_strip_trailing_noise(" " + segment))
-            )
+            with_role = _names_a_role(segment)
             prev_start, prev_end = bounds[i - 1], bounds[i]
             names = ctx.persons_before(prev_end, prev_start) or _surname_alone(
                 ctx, prev_start, prev_end
@@ -1670,6 +1663,36 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             continue
         return _speaker_from_phrase(ctx, flat[seg_start:seg_end], seg_start)
     return None
+
+
+def _is_appositive(ctx: _Context, segment: str, start: int, end: int) -> bool:
+    """Whether a comma segment after a subject describes it ("a top aide to ...", "deputy
+    chairman of Russia's Security Council", "Special Envoy of the Secretary-General")."""
+    return bool(
+        (
+            _LOWER_APPOSITIVE_RE.match(segment)
+            or _APPOSITIVE_RE.match(segment)
+            or _POSSESSIVE_APPOSITIVE_RE.match(segment)
+            or _TITLE_APPOSITIVE_RE.match(segment)
+        )
+        # not a title that goes on to a name: the subject ("Kremlin spokesman Dmitry
+        # Peskov", "columnist Oleg Tikhomirov"; not "adviser to President Ilham Aliyev")
+        and not _title_then_name(ctx, segment, start, end)
+    )
+
+
+def _names_a_role(segment: str) -> bool:
+    """Whether an appositive gives a role ("a top aide", "the subcommittee's ranking
+    Republican", "deputy chief executive of ..."), not just a description."""
+    return bool(
+        _APPOSITIVE_RE.match(segment)
+        or _THE_POSSESSIVE_RE.match(segment)
+        or _ROLE_NOUN_RE.search(_strip_trailing_noise(" " + segment))
+    )
+
+
+def _is_role_appositive(ctx: _Context, segment: str, start: int, end: int) -> bool:
+    return _is_appositive(ctx, segment, start, end) and _names_a_role(segment)
 
 
 def _title_then_name(ctx: _Context, segment: str, start: int, end: int) -> bool:
