@@ -2062,3 +2062,15 @@ def test_a_relative_clause_after_a_role_appositive_leaves_the_named_subject() ->
         "The ministry, which oversees the pipeline, said the talks were going well.\n"
     )
     assert [r["speaker"] for r in rows] == ["Pavel Orlov", "Lena Brandt", "ministry"]
+
+
+def test_counsel_for_a_party_is_an_aside_not_the_speaker() -> None:
+    rows = _rows(
+        "Court\n\n"
+        "On Wednesday, Daniel Okafor KC, for Parsian, told the judge that the buyer had kept "
+        "buying cargoes.\n\n"
+        "Helen Ward, for the claimants, said the award should stand.\n\n"
+        "Fiona Marlowe MP said the minister had not answered.\n"
+    )
+    # letters after a name ("KC", "MP") are not part of it
+    assert [r["speaker"] for r in rows] == ["Daniel Okafor", "Helen Ward", "Fiona Marlowe"]

@@ -262,8 +262,9 @@ _NOISE_WORDS = (
 _TRAILING_NOISE_RE = re.compile(rf"(?:\s+(?:{_NOISE_WORDS}))+\s*$", re.IGNORECASE)
 _NOISE_WORD_RE = re.compile(rf"(?:{_NOISE_WORDS})", re.IGNORECASE)
 _ADVERBIAL_SEGMENT_RE = re.compile(
-    r"^(?:however|meanwhile|moreover|furthermore|in turn|for (?:his|her|its|their) part|"
-    r"(?:on|in|at|during|after|before|when|while|asked|speaking|earlier|later|last|this|"
+    r"^(?:however|meanwhile|moreover|furthermore|in turn|"
+    # "for his part"; counsel for a party: "Daniel Okoro KC, for Parsian, told the judge"
+    r"(?:for|on|in|at|during|after|before|when|while|asked|speaking|earlier|later|last|this|"
     r"the next|a day|days|(?:two|three|four)\s+(?:hours|days|weeks|months|years)|yesterday|"
     r"today|then|but|and|also|in an? )\b.*)$",
     re.IGNORECASE,
@@ -786,7 +787,7 @@ def _strip_trailing_noise(text: str) -> str:
 
 def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | None:
     """Who a subject phrase names: a listed actor, a pronoun, a description or a new name."""
-    phrase = _strip_trailing_noise(phrase)
+    phrase = _POST_NOMINALS_RE.sub("", _strip_trailing_noise(phrase))
     lead = len(phrase) - len(phrase.lstrip(" ,;:—–-"))
     phrase = phrase.strip(" ,;:—–-")
     if not phrase or _POSSESSIVE_END_RE.search(phrase):
@@ -928,6 +929,10 @@ _REDUCED_RELATIVE_RE = re.compile(
     r"given|made|read)\s+(?:by|more|in|on|at|to|from|over|across|since|widely)\b"
 )
 _BRACKETS_AT_END_RE = re.compile(r"\s*\([^()]{1,80}\)$")
+# "Daniel Okoro KC", "Fiona Marlowe, MP": letters after a name, not part of it
+_POST_NOMINALS_RE = re.compile(
+    rf"(?:,?\s+(?:{_word_alternation(_WORDS['post_nominals'])})\.?)+[\s,]*$"
+)
 _STYLES = _WORDS["styles_of_address"]
 _NAME_PREFIXES = _WORDS["name_prefixes"]
 # Words of a style of address before a name, not part of it
@@ -1646,7 +1651,10 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
         cleaned = _strip_trailing_noise(" " + segment).strip()
         if not cleaned:
             continue
-        if _ADVERBIAL_SEGMENT_RE.match(cleaned) and not _ends_with_subject(cleaned):
+        # set off by commas after the subject, it closes on no subject of its own: "Daniel
+        # Okoro KC, for Parsian, told"
+        aside = i > 0 and flat[seg_start:seg_end].rstrip().endswith(",")
+        if _ADVERBIAL_SEGMENT_RE.match(cleaned) and (aside or not _ends_with_subject(cleaned)):
             # "At the ceremony Vladimir Putin said": a listed person closing the adverbial
             closing = [
                 m
