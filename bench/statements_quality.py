@@ -96,8 +96,11 @@ def anchor_offset(article: Article, anchor: str) -> int | None:
 
 
 def norm(name: str) -> str:
+    """A speaker's name for comparison: no leading article, and no honorific before a name
+    ("Dr Imogen Hale" is Imogen Hale, as actors.csv names people without them)."""
     name = name.replace("’", "'").strip().lower()
-    return re.sub(r"^(?:the|a|an)\s+", "", name)
+    name = re.sub(r"^(?:the|a|an)\s+", "", name)
+    return re.sub(r"^(?:mr|mrs|ms|miss|dr|prof|professor)\.?\s+(?=\S+\s+\S)", "", name)
 
 
 def speaker_ok(found: str, expected: str) -> bool:
@@ -240,7 +243,7 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
 
 # The held-out sets whose errors have been read (1 to this number): a set added later is
 # measured blind until then. Raise it when you read a set's errors.
-ERRORS_READ_THROUGH = 13
+ERRORS_READ_THROUGH = 14
 
 
 if __name__ == "__main__":
