@@ -2074,3 +2074,24 @@ def test_counsel_for_a_party_is_an_aside_not_the_speaker() -> None:
     )
     # letters after a name ("KC", "MP") are not part of it
     assert [r["speaker"] for r in rows] == ["Daniel Okafor", "Helen Ward", "Fiona Marlowe"]
+
+
+def test_committee_minutes_session_held_professor_and_by_saying() -> None:
+    rows = _rows(
+        "Defence Committee: summary of evidence\n\n"
+        "House of Lords. Session held on Wednesday 4 June 2025.\n\n"
+        "Members present: Dame Ann Hope (Chair); Lord Reed; Mr Ian Bell.\n\n"
+        "Witnesses: Dr Alan Moss, Fellow, Kestrel Institute; Professor Ruth Kerr, Professor "
+        "of Law, University of Tain.\n\n"
+        '1. The Chair opened the hearing by saying that the contract was "a test case".\n\n'
+        '2. Dr Moss told the Committee that the contract was "badly drafted".\n\n'
+        "3. Professor Kerr disagreed, saying that the contract had held up. The contract was, "
+        'she said, "a model of its kind".\n',
+        published=date(2025, 6, 6),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Dame Ann Hope", "2025-06-04"),  # "the Chair": the member listed as "(Chair)"
+        ("Alan Moss", "2025-06-04"),
+        ("Ruth Kerr", "2025-06-04"),
+        ("Ruth Kerr", "2025-06-04"),
+    ]

@@ -218,7 +218,7 @@ _NAME_RUN_RE = re.compile(
     rf"(?<![\w’'])(?:{_NAME_WORD}|[A-Z]\.)(?:{_NAME_GAP}(?:{_NAME_WORD}|[A-Z]\.|bin|ibn|de|van|von)){{1,7}}(?![\w])"
 )
 _SURNAME_RE = re.compile(rf"(?:{_NAME_WORD})")
-_HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+_HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+")
 # Capitalised words that open a sentence, not a name
 _NOT_NAME_STARTS = {
     "But",
@@ -392,6 +392,12 @@ _VERB_AFTER_RE = re.compile(
     r"(?!said\b)[a-z]+ed)\b"
 )
 _COMMA_END_RE = re.compile(r",\s*$")
+_VERB_THEN_BY_RE = re.compile(r"\b[a-z]+ed\b[^,;:“”\"]{0,40}?\s+by\s*$")
+# "The Chair opened the hearing by saying", "The minister disagreed, saying": the noun phrase
+# opening the sentence, up to its verb (the first lower-case word in -ed after it)
+_LEADING_SUBJECT_RE = re.compile(
+    r"\s*(?:\d+\.\s+)?(?P<subject>(?:The|A|An)\s+[^,;:“”\"()]{1,60}?)\s+[a-z]+ed\b"
+)
 _COMMA_BEFORE_END_RE = re.compile(r",\s*(?:before|then|while|after)\s+$")  # ", before adding"
 _SEVERAL_ISSUERS_RE = re.compile(r"\b(?:and|both)\b|,")
 # Nouns that fit most people who speak for a state: "the official" is whoever spoke last
@@ -752,12 +758,22 @@ def _unknown_name(run: str, offset: int) -> _Speaker | None:
     ):
         # "But Rear Admiral Daniel Hagari", "His Eminence Sheikh Omar Lund", "Dr Helen Carrow"
         words = words[1:]
+    # "Professor Kerr", as "Dr Kerr": an honorific and a surname, what the text calls someone
+    honorific_surname = len(words) == 2 and _HONORIFIC_RE.fullmatch(words[0] + " ")
     # "Iranian Roads Minister Hamid Karimzadeh", "Parliament Speaker Mohammad Ghalibaf": the
     # name follows the last title word
-    titles = [i for i, word in enumerate(words[:-1]) if word.lower() in _ROLE_WORDS]
+    titles = [
+        i
+        for i, word in enumerate(words[:-1])
+        if word.lower() in _ROLE_WORDS and not honorific_surname
+    ]
     if titles:
         words = words[titles[-1] + 1 :]
-    while words and (words[0].lower() in _ROLE_WORDS or country_of(words[0])):
+    while (
+        not honorific_surname
+        and words
+        and (words[0].lower() in _ROLE_WORDS or country_of(words[0]))
+    ):
         words = words[1:]
     if len(words) < 2 or words[-1].lower() in _ROLE_WORDS:
         return None  # (a title: "Assistant Secretary-General", "Deputy Director")
@@ -1434,6 +1450,10 @@ def _named_with_title(
         # from just before the capitalised run the name ends ("Greek Transport Minister"), not
         # from the name before it ("Nikos Kostas and his Italian counterpart Marco Bianchi")
         title = _title_before(ctx, at, max(run_start - 30, at - 60))
+        # a list's "Dame Ann Hope (Chair); Lord Reed": the role in brackets after the name
+        bracketed = _BRACKETED_ROLE_RE.match(flat, at + len(name))
+        if bracketed is not None and not adjective:
+            title = bracketed.group("role")
         if heads.isdisjoint(_lower_words(title)) or adjective not in title:
             continue
         its_country = country_of(title)
@@ -1448,6 +1468,9 @@ def _named_with_title(
             offset=at,
         )
     return None
+
+
+_BRACKETED_ROLE_RE = re.compile(r"\s*\((?P<role>[^()]{1,40})\)")
 
 
 def _generic_antecedent(ctx: _Context, head: str, start: int) -> _Speaker | None:
@@ -1671,6 +1694,15 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
             continue
         return _speaker_from_phrase(ctx, flat[seg_start:seg_end], seg_start)
     return None
+
+
+def _leading_subject(ctx: _Context, s_start: int, cue_start: int) -> _Speaker | None:
+    """The subject opening a sentence whose cue is a participle ("The Chair opened the hearing
+    by saying"), when it is a description rather than a name."""
+    subject = _LEADING_SUBJECT_RE.match(ctx.article.flat, s_start, cue_start)
+    if subject is None:
+        return None
+    return _speaker_from_phrase(ctx, subject.group("subject"), subject.start("subject"))
 
 
 def _is_appositive(ctx: _Context, segment: str, start: int, end: int) -> bool:
@@ -2176,8 +2208,15 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
                 opening = _surname_alone(ctx, s_start, s_start + len(first_word))
             if opening and len(flat[s_start : opening[0].offset].split()) <= 2:
                 speaker = opening[0]
+            elif not opening:
+                speaker = _leading_subject(ctx, s_start, cue_start)
     else:
-        speaker = _subject_before(ctx, left, cue_start)
+        subject_end = cue_start
+        if form in _PARTICIPLES:
+            # "The Chair opened the hearing by saying": the subject ends at its verb
+            by = _VERB_THEN_BY_RE.search(flat, left, cue_start)
+            subject_end = by.start() if by is not None else cue_start
+        speaker = _subject_before(ctx, left, subject_end)
 
     after = flat[cue_end:s_end]
     # 2. Block quote: 'Ryabkov replied:' closing its paragraph, the next paragraph is the quote.
@@ -2597,11 +2636,14 @@ _AUDIENCE_NOUNS = _listed(_DATE_WORDS, "audience_nouns")
 _SITTINGS = _listed(_DATE_WORDS, "sittings")
 _AWAY_FROM_THE_SITTING_RE = re.compile(rf"\b(?:{_listed(_DATE_WORDS, 'away_from_the_sitting')})\b")
 _ONE_SPEAKER_SITTINGS = _listed(_DATE_WORDS, "one_speaker_sittings")
-# "held her weekly briefing", "told a Senate subcommittee", "at a hearing", "the Council met"
+# "held her weekly briefing", "told a Senate subcommittee", "at a hearing", "the Council met",
+# "Session held on"
 _SESSION_LEDE_RE = re.compile(
     r"\b(?:held|told|at|during|after|addressing|addressed)\s+(?:a|an|the|her|his|its|their)\s+"
     rf"(?:[\w’'-]+\s+){{0,4}}?(?:(?P<one>{_ONE_SPEAKER_SITTINGS})|{_SITTINGS})\b"
-    rf"|\b(?:{_listed(_DATE_WORDS, 'sitting_bodies')})\s+(?:[\w-]+\s+){{0,3}}?met\b",
+    rf"|\b(?:{_listed(_DATE_WORDS, 'sitting_bodies')})\s+(?:[\w-]+\s+){{0,3}}?met\b"
+    # minutes: "Session held on Tuesday 17 September 2024."
+    rf"|\b(?:{_SITTINGS})\s+(?:was\s+)?held\b",
     re.IGNORECASE,
 )
 _NOT_AT_THE_SESSION_RE = re.compile(
@@ -3845,7 +3887,9 @@ def _title_before(ctx: _Context, at: int, earliest: int | None = None) -> str:
     if sentence is None:
         return ""
     earliest = at - TITLE_REACH if earliest is None else earliest
-    segments = ctx.article.flat[max(sentence.start, earliest, 0) : at].split(",")
+    # (a semicolon ends a list's item: "Members present: A (Chair); B; C")
+    before = ctx.article.flat[max(sentence.start, earliest, 0) : at].rsplit(";", 1)[-1]
+    segments = before.split(",")
     return segments[-1] if segments[-1].strip() or len(segments) < 2 else segments[-2]
 
 
