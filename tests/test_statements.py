@@ -2095,3 +2095,25 @@ def test_committee_minutes_session_held_professor_and_by_saying() -> None:
         ("Ruth Kerr", "2025-06-04"),
         ("Ruth Kerr", "2025-06-04"),
     ]
+
+
+def test_it_after_a_bodys_account_and_the_same_statement() -> None:
+    rows = _rows(
+        "Calls\n\n"
+        "The Kremlin said the call was useful. The Prime Minister's Office said Netanyahu had "
+        "warned Putin.\n\n"
+        "The Kremlin's account of the same call mentioned neither Iran nor Syria. It said only "
+        'that the two leaders had discussed "topical issues".\n\n'
+        "The Russian foreign ministry's version ran to two sentences. The ministers, it said, "
+        '"noted the importance of partnership".\n\n'
+        "In a statement on Saturday, Iran's foreign ministry said Zarif had given evidence. "
+        'According to the same statement, sanctions were "illegal".\n'
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Russia",
+        "Israeli Prime Minister's Office",
+        "Russia",  # "It": the Kremlin's account
+        "Russian Foreign Ministry",  # "it": the ministry's version
+        "Iranian Foreign Ministry",
+        "Iranian Foreign Ministry",  # "the same statement": the ministry's
+    ]

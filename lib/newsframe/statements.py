@@ -184,6 +184,8 @@ _DOCUMENT_BY_RE = re.compile(
 )
 _DOCUMENT_NOUN_RE = re.compile(rf"\b(?:{_word_alternation(_WORDS['document_nouns'])})$", re.I)
 
+_DOCUMENT_ADJECTIVES_RE = re.compile(r"(?:same|official|written|separate|full|latest)\s+", re.I)
+
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
 _QUOTE_MARK_RE = re.compile(r"[“”«»„\"]")
@@ -374,9 +376,14 @@ _LAST_WORD_RE = re.compile(r"\w+$")
 # A sentence's opening noun phrase headed by a medium or a body: "The channel Kaspiysky
 # Dozor", "The Fjord channel", "The pro-government daily Aftonposten"
 _LEADING_NOUN_PHRASE_RE = re.compile(
-    r"(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<body>(?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?"
     rf"(?i:{_word_alternation(_WORDS['media_nouns'] + _WORDS['institution_nouns'])})"
-    r"(?:\s+[A-Z][\w’'-]*){0,3}(?=[\s,(])"
+    r"(?:\s+[A-Z][\w’'-]*){0,3})(?=[\s,(])"
+)
+# "The Kremlin's account of the same call", "The Russian foreign ministry's version"
+_BODYS_ACCOUNT_RE = re.compile(
+    r"(?P<body>(?:The\s+)?[^,;:.“”\"]{2,50}?)['’]s\s+(?:own\s+|official\s+)?"
+    rf"(?:account|version|{_word_alternation(_WORDS['document_nouns'])})\b"
 )
 _SUBJECT_PRONOUN_RE = re.compile(r"he|she|it|they|we|I")
 _JOINING_WORD_RE = re.compile(r"\s*(?:while|whereas|but|and|as)\s+")
@@ -1086,10 +1093,16 @@ def _body_subject_before(
     before = ctx.article.sentences[sentence.sentence_id - 1]
     if last is not None and last.cue_end >= before.start:
         return None
-    lead = _LEADING_NOUN_PHRASE_RE.match(ctx.article.flat, before.start, before.end)
+    flat = ctx.article.flat
+    lead = _LEADING_NOUN_PHRASE_RE.match(flat, before.start, before.end)
     if lead is None:
-        return None
-    found = _speaker_from_phrase(ctx, lead.group(), before.start)
+        # "The Kremlin's account of the call mentioned neither. It said only ...": the body
+        # whose account or version opens the sentence
+        account = _BODYS_ACCOUNT_RE.match(flat, before.start, before.end)
+        if account is None:
+            return None
+        lead = account
+    found = _speaker_from_phrase(ctx, lead.group("body"), lead.start("body"))
     return found if found is not None and found.type in ("media", "institution") else None
 
 
@@ -1359,7 +1372,8 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
         # "His office said": the person's office speaks for them
         return _resolve_pronoun(ctx, "he" if phrase[:3].lower() == "his" else "she", start)
     document = _DOCUMENT_NOUN_RE.search(rest)
-    if document and document.start() == 0:
+    if document and not _DOCUMENT_ADJECTIVES_RE.sub("", rest[: document.start()]):
+        # "the statement", "the same statement", "the official readout"
         return _issuer(ctx, document.group().lower(), start)
     country = country_of(rest)
     if (
