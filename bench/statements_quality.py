@@ -159,6 +159,10 @@ def evaluate(verbose: bool = False, which: str = "tuned") -> dict[str, float]:
             if not item.get("said_on"):
                 undated_total += 1
                 undated_dated += row["said_on_precision"] == "day"
+                if verbose and row["said_on_precision"] == "day":
+                    print(
+                        f"  NODAY {case.article.article_id} {item['anchor']!r}: got {row['said_on']!r}, want none"  # noqa: E501
+                    )
             if item.get("said_on"):
                 date_total += 1
                 ok = row["said_on"] == str(item["said_on"])

@@ -2117,3 +2117,20 @@ def test_it_after_a_bodys_account_and_the_same_statement() -> None:
         "Iranian Foreign Ministry",
         "Iranian Foreign Ministry",  # "the same statement": the ministry's
     ]
+
+
+def test_a_section_headings_day_dates_the_statements_under_it() -> None:
+    # a compilation of readouts: each section's heading gives the day of its call
+    rows = _rows(
+        "Calls\n\n"
+        "MOSCOW — Moscow spent the weekend on the phone. Below are the readouts.\n\n"
+        "THE KREMLIN: PUTIN–RAISI, FRIDAY\n\n"
+        'The Kremlin said the call was "constructive".\n\n'
+        "Putin stressed that the talks must go on, the readout said.\n\n"
+        "JERUSALEM: NETANYAHU–PUTIN, Saturday\n\n"
+        "The Prime Minister's Office said Netanyahu had raised Syria.\n\n"
+        "OUR NOTE\n\n"
+        "Anna Berg, an analyst in Oslo, said the readouts differed.\n",
+        published=date(2019, 6, 23),
+    )
+    assert [r["said_on"] for r in rows] == ["2019-06-21", "2019-06-21", "2019-06-22", ""]

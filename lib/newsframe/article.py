@@ -45,6 +45,8 @@ class Article:
     original_outlet: str = ""
     headline: str = ""
     language: str = "en"
+    # spans of the section headings inside the article (not the headline): "TEHRAN, SATURDAY"
+    headings: list[tuple[int, int]] = field(default_factory=list)
     # (start, end) of every line-break hyphen match in ``text``, found on the first readable()
     # call: readable() is called for every sentence, quote, date and cue of the article.
     _hyphen_breaks: list[tuple[int, int]] | None = field(

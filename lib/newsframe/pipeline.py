@@ -31,6 +31,11 @@ def read_article(
         original_outlet=body.original_outlet,
         # from the text, not ``flat``: the headline is a dropped paragraph, blank there
         headline=" ".join(text[slice(*body.headline)].split()) if body.headline else "",
+        headings=[
+            (p.start, p.end)
+            for p in body.paragraphs
+            if p.kind == "heading" and (p.start, p.end) != body.headline
+        ],
     )
     article.sentences = split_sentences(article)
     return article, body

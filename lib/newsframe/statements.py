@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
 from itertools import accumulate, islice, takewhile
@@ -43,7 +43,7 @@ from newsframe.actors import (
 )
 from newsframe.actors import country_of as _country_of
 from newsframe.article import Article, Sentence
-from newsframe.dates import DateMention, find_dates, number_value
+from newsframe.dates import DateMention, find_dates, find_dates_in_text, number_value
 from newsframe.reference import read_reference_csv, read_reference_yaml
 from newsframe.tables import COLUMNS
 
@@ -2733,7 +2733,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
             statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
             continue
-        entry = _entry_date(ctx, statement, usable)
+        entry = _entry_date(ctx, statement, usable) or _section_day(ctx, statement)
         if entry is not None:
             statement.date = entry
             continue
@@ -3058,6 +3058,30 @@ def _entry_date(
         if flat[start : day.start].strip() == "" and _ENTRY_DASH_RE.match(flat, day.end):
             return day if day.precision == "day" else None
     return None
+
+
+def _section_day(ctx: _Context, statement: _Statement) -> DateMention | None:
+    """The day a section heading gives ("THE KREMLIN: PUTIN–ROUHANI, FRIDAY", in a compilation
+    of readouts): the day of every statement under it, up to the next heading, that has none
+    of its own."""
+    article = ctx.article
+    heading = None
+    body_start = article.body[0][0] if article.body else 0
+    for span in article.headings:
+        if span[1] > statement.cue_start:
+            break
+        if span[0] > body_start:  # (lines above the story are a byline or "Updated ...")
+            heading = span
+    if heading is None:
+        return None
+    words = " ".join(article.text[heading[0] : heading[1]].split())
+    # (weekdays and months are read capitalised: "FRIDAY" as "Friday")
+    days = [
+        d
+        for d in find_dates_in_text(words.title() if words.isupper() else words, article.published)
+        if d.precision == "day"
+    ]
+    return replace(days[-1], start=heading[0], end=heading[1]) if days else None
 
 
 _CONVERSATION_RE = re.compile(rf"\b(?:{_listed(_DATE_WORDS, 'conversation_words')})\b")
