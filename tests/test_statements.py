@@ -2134,3 +2134,25 @@ def test_a_section_headings_day_dates_the_statements_under_it() -> None:
         published=date(2019, 6, 23),
     )
     assert [r["said_on"] for r in rows] == ["2019-06-21", "2019-06-21", "2019-06-22", ""]
+
+
+def test_statements_at_a_panel_named_earlier_take_its_day() -> None:
+    rows = _rows(
+        "Seminar\n\n"
+        "OSLO — Some fifty scholars met at Nordby College this week to discuss the pact.\n\n"
+        "On Friday's closing panel, Tor Lund, a historian, rejected the idea of an alliance.\n\n"
+        'Kari Moe, who joined the panel by video link, said the pact was "a lease".\n\n'
+        "During the question-and-answer session, Lund conceded that the oil trade was a "
+        '"sore point".\n\n'
+        'From the floor, Per Dahl, a retired diplomat, insisted that talk of a rift was "noise".'
+        "\n\n"
+        "Closing the day, the dean told participants that the debate would go on.\n",
+        published=date(2025, 3, 1),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Tor Lund", "2025-02-28"),
+        ("Kari Moe", "2025-02-28"),
+        ("Tor Lund", "2025-02-28"),
+        ("Per Dahl", "2025-02-28"),
+        ("dean", "2025-02-28"),
+    ]
