@@ -2156,3 +2156,25 @@ def test_statements_at_a_panel_named_earlier_take_its_day() -> None:
         ("Per Dahl", "2025-02-28"),
         ("dean", "2025-02-28"),
     ]
+
+
+def test_a_live_blogs_day_dates_its_entries() -> None:
+    rows = _rows(
+        "Storm over the strait – as it happened\n\n"
+        "Live coverage from Tuesday 4 March 2025. All times are GMT.\n\n"
+        "16:10 GMT\n\n"
+        "The Turkish foreign ministry has just posted a statement.\n\n"
+        '"We call for calm," it reads. "The strait must stay open."\n\n'
+        "14:30 GMT\n\n"
+        "Anna Berg, a shipping analyst, said the insurers were nervous.\n\n"
+        "Olav Dahl had warned last year that the strait would close.\n\n"
+        "Yuri Lenz reads it more coolly than most.\n",
+        published=date(2025, 3, 4),
+    )
+    # "it reads": the statement, its issuer's; "reads it more coolly" is no speech
+    assert [(r["speaker"], r["quote"][:12], r["said_on"]) for r in rows] == [
+        ("Turkish Foreign Ministry", "We call for ", "2025-03-04"),
+        ("Turkish Foreign Ministry", "The strait m", "2025-03-04"),
+        ("Anna Berg", "the insurers", "2025-03-04"),
+        ("Olav Dahl", "the strait w", "2024-01-01"),  # its own date: last year
+    ]

@@ -1069,6 +1069,9 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
         if plural is not None:
             return plural
     if pronoun == "it" and sentence is not None:
+        if _IT_READS_RE.match(ctx.article.flat, offset):
+            # "... has just posted a statement. “...,” it reads": the document, its issuer's
+            return _document_issuer_before(ctx, sentence, offset)
         body = _body_subject_before(ctx, sentence, last)
         if body is not None:
             return body
@@ -1081,6 +1084,28 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, offset: int) -> _Speaker | Non
     if pronoun in ("we", "i"):
         return _copy(last.speaker) if last else None
     return _person_pronoun(ctx, pronoun, offset, sentence, last)
+
+
+_IT_READS_RE = re.compile(
+    r"it\s+(?:{})\b".format(
+        "|".join(form for form, verb in _VERBS.items() if verb.get("complement") == "quote")
+    ),
+    re.IGNORECASE,
+)
+_ANY_DOCUMENT_NOUN_RE = re.compile(
+    rf"\b(?:{_word_alternation(_WORDS['document_nouns'])})\b", re.IGNORECASE
+)
+
+
+def _document_issuer_before(ctx: _Context, sentence: Sentence, offset: int) -> _Speaker | None:
+    """Who issued the document named last in a sentence up to three before ``offset``."""
+    flat = ctx.article.flat
+    for back in range(sentence.sentence_id, max(-1, sentence.sentence_id - 4), -1):
+        before = ctx.article.sentences[back]
+        named = list(_ANY_DOCUMENT_NOUN_RE.finditer(flat, before.start, min(before.end, offset)))
+        if named:
+            return _issuer(ctx, named[-1].group().lower(), offset)
+    return None
 
 
 def _body_subject_before(
@@ -1540,6 +1565,12 @@ def _issuer(ctx: _Context, noun: str, start: int) -> _Speaker | None:
         if found is None:
             continue
         at = sentence.start + found.start()  # (a search, not lower(): offsets stay the text's)
+        lead = _LEADING_NOUN_PHRASE_RE.match(flat, sentence.start, at)
+        if lead is not None:
+            # "The Turkish foreign ministry has just posted a statement"
+            body = _speaker_from_phrase(ctx, lead.group("body"), lead.start("body"))
+            if body is not None:
+                return body
         issuers = [m for m in ctx.mentions_in(sentence.start, at) if m.type in _ISSUER_TYPES]
         run = _NAME_RUN_RE.search(flat, sentence.start, at)
         if run and (not issuers or run.start() < issuers[0].start):
@@ -2078,6 +2109,22 @@ def _last_word(text: str) -> str:
 QUOTE_TO_CUE_WORDS = 12
 
 
+_QUOTE_OPENS_RE = re.compile(r"\s*[:,]?\s*[“\"«]")
+
+
+def _beside_a_quote(ctx: _Context, sentence: Sentence, cue_start: int, cue_end: int) -> bool:
+    """Whether a quotation closes before a cue in its sentence ("“...,” it reads") or opens
+    right after it ("reads: “...”")."""
+    if _QUOTE_OPENS_RE.match(ctx.article.flat, cue_end):
+        return True
+    return any(
+        q.closed
+        and sentence.start <= q.end <= cue_start
+        and not _SENTENCE_STOP_RE.search(ctx.article.flat, q.end, cue_start)
+        for q in ctx.quotes
+    )
+
+
 def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_end: int) -> None:
     flat = ctx.article.flat
     form = _SPACES_RE.sub(" ", match.group().lower())
@@ -2105,6 +2152,8 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return  # "is said to have", "reported to"
     if form == "calling" and not _COMMA_END_RE.search(before):
         return
+    if verb.get("complement") == "quote" and not _beside_a_quote(ctx, sentence, cue_start, cue_end):
+        return  # "she reads it more coolly": not "“...,” it reads"
     if form in _NOUN_LIKE_FORMS and (
         # (after a name, a pronoun, or the comma closing an appositive: "Leonid Slutsky, head
         # of the committee, says")
@@ -2709,6 +2758,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     # clause; every other rule reads the days the story is at.
     usable = _dates_within([d for d in candidates if d.anchors])
     session = _session_reported(ctx, within)
+    live = _live_coverage_day(ctx, within)
     conversation = _conversation_day(ctx, within) if ctx.answers else None
     for index, statement in enumerate(ctx.statements):
         if conversation is not None and statement in ctx.answers:
@@ -2843,6 +2893,12 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             statement.date = _occasion_date(ctx, statement, cue_sentence, usable, inside, within)
         if statement.date is None and session is not None:
             statement.date = _day_of_the_session(ctx, statement, cue_sentence, session, usable)
+        if (
+            statement.date is None
+            and live is not None
+            and not _PERFECT_BEFORE_CUE_RE.search(flat, cue_sentence.start, statement.cue_start)
+        ):
+            statement.date = live  # a live blog's entry: the day it covers
     _dated_by_the_next_turn(ctx)
 
 
@@ -3124,6 +3180,25 @@ def _session_reported(
     nearest = min(days, key=lambda d: abs(d.start - sitting.end()))
     day = _one_day(flat, lede, nearest)
     return (day, lede if sitting.group("one") else None) if day is not None else None
+
+
+_LIVE_COVERAGE_RE = re.compile(
+    rf"\b(?:{_listed(_DATE_WORDS, 'live_coverage_words')})\b", re.IGNORECASE
+)
+
+
+def _live_coverage_day(
+    ctx: _Context, every: Callable[[int, int], list[DateMention]]
+) -> DateMention | None:
+    """The day a live blog covers, when its first or second sentence gives it ("Live coverage
+    from Saturday 26 October 2024")."""
+    flat = ctx.article.flat
+    for lede in ctx.article.sentences[:2]:
+        live = _LIVE_COVERAGE_RE.search(flat, lede.start, lede.end)
+        days = [d for d in every(lede.start, lede.end) if d.precision == "day" and d.anchors]
+        if live is not None and days:
+            return min(days, key=lambda d: abs(d.start - live.end()))
+    return None
 
 
 def _day_of_the_session(
