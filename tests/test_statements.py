@@ -2178,3 +2178,21 @@ def test_a_live_blogs_day_dates_its_entries() -> None:
         ("Anna Berg", "the insurers", "2025-03-04"),
         ("Olav Dahl", "the strait w", "2024-01-01"),  # its own date: last year
     ]
+
+
+def test_long_body_names_participle_after_a_quoted_comma_and_a_claim_appositive() -> None:
+    rows = _rows(
+        "Tape\n\n"
+        "A Swedish official close to the Nordic Council of Defence Ministers, speaking on "
+        'condition of anonymity, told Reuters the leak was "an inside job".\n\n'
+        'Lena Holm tweeted that the remarks had been "unwise," adding that Oslo had "never '
+        'been a reliable ally" of Stockholm.\n\n'
+        'Erik Dahl also says that the radars "have never once been switched on," a claim '
+        "Moscow has previously rejected.\n"
+    )
+    assert [(r["speaker"], r["quote"][:14]) for r in rows] == [
+        ("Swedish official close to the Nordic Council of Defence Ministers", 'the leak was "'),
+        ("Lena Holm", "the remarks ha"),
+        ("Lena Holm", 'Oslo had "neve'),
+        ("Erik Dahl", 'the radars "ha'),
+    ]

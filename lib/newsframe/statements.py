@@ -385,6 +385,9 @@ _BODYS_ACCOUNT_RE = re.compile(
     r"(?P<body>(?:The\s+)?[^,;:.“”\"]{2,50}?)['’]s\s+(?:own\s+|official\s+)?"
     rf"(?:account|version|{_word_alternation(_WORDS['document_nouns'])})\b"
 )
+_NAMED_BODY_RE = re.compile(
+    r"\bthe\s+[A-Z][\w’'-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)+"
+)
 _SUBJECT_PRONOUN_RE = re.compile(r"he|she|it|they|we|I")
 _JOINING_WORD_RE = re.compile(r"\s*(?:while|whereas|but|and|as)\s+")
 _PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\b")
@@ -399,6 +402,7 @@ _VERB_AFTER_RE = re.compile(
     r"(?!said\b)[a-z]+ed)\b"
 )
 _COMMA_END_RE = re.compile(r",\s*$")
+_QUOTED_COMMA_END_RE = re.compile(r",[”\"’']\s*$")
 _VERB_THEN_BY_RE = re.compile(r"\b[a-z]+ed\b[^,;:“”\"]{0,40}?\s+by\s*$")
 # "The Chair opened the hearing by saying", "The minister disagreed, saying": the noun phrase
 # opening the sentence, up to its verb (the first lower-case word in -ed after it)
@@ -869,7 +873,9 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         return _from_mention(firsts[0]) if firsts else None
     if (
         # "A senior official who asked not to be named": the relative clause is no subject
-        len(_WHO_CLAUSE_RE.split(phrase, maxsplit=1)[0].split()) > 9
+        # (a body's name of several words counts as one: "close to the Supreme National
+        # Security Council" is no longer a phrase than "close to the council")
+        len(_NAMED_BODY_RE.sub("the N", _WHO_CLAUSE_RE.split(phrase, maxsplit=1)[0]).split()) > 9
         or _CLAUSE_VERB_RE.search(phrase)
         and not _WHO_ASKED_OR_CLOSE_TO_RE.search(phrase)
     ):
@@ -892,7 +898,10 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     # then where the person works
     works_at = (
         named
-        and all(w.lower() in _ROLE_WORDS for w in phrase[: named[0].offset - start].split())
+        and all(
+            w.lower() in _ROLE_WORDS or _HONORIFIC_RE.fullmatch(w + " ")
+            for w in phrase[: named[0].offset - start].split()
+        )
         and _OF_AFTER_NAME_RE.match(phrase, named[0].offset - start + len(named[0].name))
     )
     if named and (works_at or named[-1].offset + len(named[-1].name) >= end - 1):
@@ -2109,6 +2118,11 @@ def _last_word(text: str) -> str:
 QUOTE_TO_CUE_WORDS = 12
 
 
+# "a claim Moscow has previously rejected", "an allegation that Tehran denied"
+_SPEECH_NOUN_CLAUSE_RE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:{_word_alternation(_WORDS['speech_nouns'])})\s+(?:that\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+){1,3}(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?$"
+)
 _QUOTE_OPENS_RE = re.compile(r"\s*[:,]?\s*[“\"«]")
 
 
@@ -2165,6 +2179,8 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return  # 'several reports of fighting', 'the five Caspian states met': nouns, not verbs
     if _NEGATED_END_RE.search(before):
         return  # "He did not say whether ...": negated speech says nothing
+    if _SPEECH_NOUN_CLAUSE_RE.search(flat, max(s_start, cue_start - 60), cue_start):
+        return  # "“...,” a claim Moscow has previously rejected": not a new statement
     unsaid = _UNSAID_QUESTION_RE.search(flat, s_start, cue_start)
     if unsaid and "," not in flat[unsaid.end() : cue_start]:
         # "He did not say whether Israel had warned Moscow": inside the open question nobody
@@ -2250,6 +2266,7 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     left = _clause_left(ctx, s_start, cue_start, inside=title)
     is_participle = form in _PARTICIPLES and (
         _COMMA_END_RE.search(before) is not None
+        or _QUOTED_COMMA_END_RE.search(before) is not None  # 'had been “unwise,” adding'
         or _COMMA_BEFORE_END_RE.search(flat, max(s_start, cue_start - 12), cue_start) is not None
     )
     if is_participle:
