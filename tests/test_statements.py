@@ -2196,3 +2196,25 @@ def test_long_body_names_participle_after_a_quoted_comma_and_a_claim_appositive(
         ("Lena Holm", 'Oslo had "neve'),
         ("Erik Dahl", 'the radars "ha'),
     ]
+
+
+def test_words_after_a_match_take_the_matchs_day() -> None:
+    rows = _rows(
+        "Derby\n\n"
+        "OSLO — Norway and Sweden drew 2-2 in a friendly at the Ullevaal Stadium on Tuesday "
+        "night, a game both sides called a celebration.\n\n"
+        '"We came to play football," Sweden\'s captain, Erik Lund, told reporters after the '
+        "match.\n\n"
+        "Norway's coach, Ola Berg, told his post-match news conference that his side had been "
+        '"too slow".\n\n'
+        'The ambassador, Kari Moe, told state television at half-time that the two were "old '
+        'friends".\n\n'
+        '"We are brothers," Anna Dahl, a student, said before Tuesday\'s kick-off.\n',
+        published=date(2025, 3, 26),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Erik Lund", "2025-03-25"),
+        ("Ola Berg", "2025-03-25"),
+        ("Kari Moe", "2025-03-25"),
+        ("Anna Dahl", "2025-03-25"),
+    ]

@@ -2682,6 +2682,7 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
     r"\b(?:" + _listed(_DATE_WORDS, "not_said_on_cues") + r")\s+$",
     re.IGNORECASE,
 )
+_BEFORE_THE_DAYS_EVENT_RE = re.compile(rf"before\s+(?:{'|'.join(_WEEKDAYS)})[’']s")
 _OCCASION_NOUNS = _listed(_DATE_WORDS, "occasion_nouns")
 # "a day before the signing", "three days after the summons", "a week after the drone strike":
 # a listed occasion, or any event named by the word that closes the phrase (a noun before a
@@ -2731,7 +2732,11 @@ _NOT_AT_THE_SESSION_RE = re.compile(
 )
 _OCCASION_RE = re.compile(
     rf"\b(?:the|this|that|[A-Z][a-z]+day[’']s)\s+(?:[\w-]+\s+)?(?:{_OCCASION_NOUNS})\b"
-    rf"|\b(?:told|telling|addressing|addressed)\s+(?:the\s+)?(?:{_AUDIENCE_NOUNS})\b",
+    # "told his post-match news conference"
+    rf"|\b(?:told|addressed)\s+(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}"
+    rf"(?:{_OCCASION_NOUNS})\b"
+    rf"|\b(?:told|telling|addressing|addressed)\s+(?:the\s+)?(?:{_AUDIENCE_NOUNS})\b"
+    rf"|\b(?:at|after|before)\s+(?:{_listed(_DATE_WORDS, 'occasion_moments')})\b",
     re.IGNORECASE,
 )
 
@@ -2760,7 +2765,12 @@ def _said_on_candidates(
         mention
         for mention in dates
         if not inside(mention.start)
-        and not _NOT_SAID_ON_BEFORE_RE.search(flat, max(0, mention.start - 12), mention.start)
+        and (
+            not _NOT_SAID_ON_BEFORE_RE.search(flat, max(0, mention.start - 12), mention.start)
+            # "said before Tuesday's kick-off": on the day of the event, shortly before it
+            or _BEFORE_THE_DAYS_EVENT_RE.match(flat, max(0, mention.start - 7), mention.end + 2)
+            is not None
+        )
     ]
 
 
