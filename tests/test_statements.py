@@ -2218,3 +2218,12 @@ def test_words_after_a_match_take_the_matchs_day() -> None:
         ("Kari Moe", "2025-03-25"),
         ("Anna Dahl", "2025-03-25"),
     ]
+
+
+def test_he_is_not_the_company_whose_director_was_named() -> None:
+    rows = _rows(
+        "Court\n\n"
+        "The court also heard from Pavel Orlov, Volga Gas Trading's former commercial director, "
+        "who gave evidence by video link. He said the buyer had pressed for payment.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Pavel Orlov"]

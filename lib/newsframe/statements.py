@@ -704,8 +704,11 @@ class _Context:
         for match in _NAME_RUN_RE.finditer(self.article.flat, since, offset):
             if self.quote_around(match.start()):
                 continue
-            if self.article.flat[match.end() : match.end() + 2] in ("'s", "’s"):
-                continue
+            if self.article.flat[match.end() : match.end() + 2] in (
+                "'s",
+                "’s",
+            ) or match.group().endswith(("'s", "’s")):
+                continue  # "Caspian Gas Trading's former director": whose, not who
             if _THE_BEFORE_RE.search(self.article.flat, max(0, match.start() - 4), match.start()):
                 continue  # "the Black Sea": a place or a thing, not a person
             speaker = _unknown_name(match.group(), match.start())
