@@ -2227,3 +2227,14 @@ def test_he_is_not_the_company_whose_director_was_named() -> None:
         "who gave evidence by video link. He said the buyer had pressed for payment.\n"
     )
     assert [r["speaker"] for r in rows] == ["Pavel Orlov"]
+
+
+def test_he_is_the_subject_introduced_after_an_opening_adverbial() -> None:
+    rows = _rows(
+        "Fans\n\n"
+        'Anna Dahl, a student, said before the game that the teams were "brothers".\n\n'
+        "Standing a few metres away, Amir Karimi, an engineer who has lived in Kazan for nine "
+        "years, was more guarded.\n\n"
+        '"It is not an ally," he said.\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Anna Dahl", "Amir Karimi"]

@@ -1294,7 +1294,10 @@ def _subject_of_paragraph_before(
     before = _paragraph_start(ctx, paragraph - 1, paragraph_start)
     for person in ctx.persons_before(paragraph_start, max(before, last.end)):
         opening = ctx.article.sentence_at(person.offset)
-        lead = ctx.article.flat[opening.start : person.offset] if opening else "-"
+        # (after an opening adverbial: "Standing a few metres away, Amir Hosseini ...")
+        lead = "-"
+        if opening is not None:
+            lead = ctx.article.flat[opening.start : person.offset].rsplit(",", 1)[-1]
         if not any(word[:1].islower() for word in lead.split()) and (_gender(ctx, person) != other):
             return person  # the subject of its sentence, not someone talked about
     return None
