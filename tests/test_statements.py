@@ -2238,3 +2238,14 @@ def test_he_is_the_subject_introduced_after_an_opening_adverbial() -> None:
         '"It is not an ally," he said.\n'
     )
     assert [r["speaker"] for r in rows] == ["Anna Dahl", "Amir Karimi"]
+
+
+def test_she_is_not_the_consultancy_in_the_speakers_title() -> None:
+    rows = _rows(
+        "Gas\n\n"
+        '"The paperwork is there," said Olga Lind, head of research at the consultancy Nordgas '
+        'Analytics. She said the two sides remained "several dollars apart".\n\n'
+        "Per Holm, a partner at Baltic Shipping, said the route was busy. He added that rates "
+        "had doubled.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Olga Lind", "Olga Lind", "Per Holm", "Per Holm"]
