@@ -2249,3 +2249,14 @@ def test_she_is_not_the_consultancy_in_the_speakers_title() -> None:
         "had doubled.\n"
     )
     assert [r["speaker"] for r in rows] == ["Olga Lind", "Olga Lind", "Per Holm", "Per Holm"]
+
+
+def test_the_envoy_is_the_ambassador_who_just_spoke_not_an_earlier_envoy() -> None:
+    rows = _rows(
+        "Roundup\n\n"
+        "Geir Pedersen, the UN special envoy, said the talks would resume.\n\n"
+        "Russia's ambassador to Iran, Levan Dzhagaryan, told reporters that talk of a rift was "
+        '"wishful thinking". "Russia and Iran are not allies against anyone," the Russian envoy '
+        "was quoted as saying by IRNA.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Geir Pedersen", "Levan Dzhagaryan", "Levan Dzhagaryan"]

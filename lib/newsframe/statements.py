@@ -1466,7 +1466,11 @@ def _resolve_description(ctx: _Context, phrase: str, start: int) -> _Speaker | N
                 if country and speaker.country == "" and country_of(role) not in ("", country):
                     continue  # "the Russian minister" is not "Iranian Minister X"
             said_of = _lower_words(role + " " + speaker.surface)
-            if head in said_of and (kind != "institution" or _same_kind_of_body(rest, said_of)):
+            # (with its synonyms: "the Russian envoy" after "Russia's ambassador X"; a generic
+            # "the diplomat" is whoever the text introduced with that word, below)
+            heads = {head} if head in _GENERIC_ROLE_NOUNS else _ROLE_SYNONYMS.get(head, {head})
+            named_so = not said_of.isdisjoint(heads)
+            if named_so and (kind != "institution" or _same_kind_of_body(rest, said_of)):
                 return _as_speaker(speaker)
     if head in _GENERIC_ROLE_NOUNS and not country:
         generic = _generic_antecedent(ctx, head, start)
