@@ -2260,3 +2260,17 @@ def test_the_envoy_is_the_ambassador_who_just_spoke_not_an_earlier_envoy() -> No
         "was quoted as saying by IRNA.\n"
     )
     assert [r["speaker"] for r in rows] == ["Geir Pedersen", "Levan Dzhagaryan", "Levan Dzhagaryan"]
+
+
+def test_a_postposed_attribution_followed_by_late_on_a_day() -> None:
+    rows = _rows(
+        "EU\n\n"
+        "BRUSSELS — The union will try to keep the trade flowing, the bloc's foreign policy "
+        "chief Anna Berg said late on Tuesday after meeting the ministers.\n\n"
+        "The talks will resume in June, Ola Dahl said shortly after the meeting.\n",
+        published=date(2018, 5, 16),
+    )
+    assert [(r["speaker"], r["quote"], r["said_on"]) for r in rows] == [
+        ("Anna Berg", "The union will try to keep the trade flowing", "2018-05-15"),
+        ("Ola Dahl", "The talks will resume in June", ""),
+    ]

@@ -453,7 +453,9 @@ _TOLD_OBJECT_RE = re.compile(
     r"(?:\s+(?:on|in|at|last)\s+[\w’'.-]+)?(?=\s+(?:[A-Z]|the\b|it\b|he\b|she\b|they\b|we\b))"
 )
 _TIME_ADVERBIAL_RE = re.compile(
-    r"^(?:on|in|at|during|after|last|this|yesterday|today)\b(?:(?!\bthat\b)[^,“”\"«])*(?:[,.]|$)"
+    r"^(?:(?:late|early|shortly|just|soon)\s+)?"  # "said late on Tuesday", "shortly after"
+    r"(?:on|in|at|during|after|before|last|this|yesterday|today)\b"
+    r"(?:(?!\bthat\b)[^,“”\"«])*(?:[,.]|$)"
 )
 _QUOTE_MARK_END_RE = re.compile(r"[”\"]\s*$")
 _ACCORDING_STOP_RE = re.compile(r"[,.;:“\"]")
@@ -2937,6 +2939,11 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         ):
             statement.date = live  # a live blog's entry: the day it covers
     _dated_by_the_next_turn(ctx)
+    published = article.published
+    for statement in ctx.statements:
+        day = statement.date.value if statement.date is not None else None
+        if published is not None and day is not None and day > published:
+            statement.date = None  # ("will resume in June"): nothing was said after the story
 
 
 _OPENING_QUOTE_MARKS = frozenset("“\"‘'«")
