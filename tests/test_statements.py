@@ -2274,3 +2274,18 @@ def test_a_postposed_attribution_followed_by_late_on_a_day() -> None:
         ("Anna Berg", "The union will try to keep the trade flowing", "2018-05-15"),
         ("Ola Dahl", "The talks will resume in June", ""),
     ]
+
+
+def test_a_block_quote_after_told_reporters_colon() -> None:
+    rows = _rows(
+        "Border\n\n"
+        "Defence Minister Ola Berg went further during a visit to the border on Monday. He told "
+        "reporters:\n\n"
+        '"We are ready for any scenario. Whoever tests us will find out."\n\n'
+        "The ministry said in a statement:\n\n"
+        "The border will stay closed until further notice.\n"
+    )
+    assert [(r["speaker"], r["quote"][:20]) for r in rows] == [
+        ("Ola Berg", "We are ready for any"),
+        ("ministry", "The border will stay"),
+    ]

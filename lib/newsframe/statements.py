@@ -436,6 +436,7 @@ _CONJUNCTION_START_RE = re.compile(r"\s*,?\s*(?:but|and|yet|while|because|as|alt
 _SENTENCE_STOP_RE = re.compile(r"[.!?;]")
 _CLOSING_PUNCT_RE = re.compile(r"[,?!.]")
 _COLON_ONLY_RE = re.compile(r"\s*:\s*$")
+_FEW_WORDS_THEN_COLON_RE = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}[\w’'-]+\s*:\s*$")
 _QUOTE_AFTER_COMMA_RE = re.compile(r"^[,:]\s*[“\"«]")
 # Only an adverbial: it runs to a comma or the end without a "that" clause or a quote.
 # Verbs whose object is who was told, and a tail after one that is only that object (and a
@@ -2312,7 +2313,10 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
 
     after = flat[cue_end:s_end]
     # 2. Block quote: 'Ryabkov replied:' closing its paragraph, the next paragraph is the quote.
-    if _COLON_ONLY_RE.match(after) and speaker is not None:
+    # ("He told reporters:", "The ministry said in a statement:": a few words before the colon)
+    if speaker is not None and (
+        _COLON_ONLY_RE.match(after) or _FEW_WORDS_THEN_COLON_RE.match(after)
+    ):
         spans = ctx.paragraphs
         if paragraph + 1 < len(spans):
             b_start, b_end = spans[paragraph + 1]
