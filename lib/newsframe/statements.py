@@ -820,7 +820,7 @@ def _strip_trailing_noise(text: str) -> str:
 
 def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | None:
     """Who a subject phrase names: a listed actor, a pronoun, a description or a new name."""
-    phrase = _POST_NOMINALS_RE.sub("", _strip_trailing_noise(phrase))
+    phrase = _strip_post_nominals(_strip_trailing_noise(phrase))
     lead = len(phrase) - len(phrase.lstrip(" ,;:—–-"))
     phrase = phrase.strip(" ,;:—–-")
     if not phrase or _POSSESSIVE_END_RE.search(phrase):
@@ -881,7 +881,8 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         # "A senior official who asked not to be named": the relative clause is no subject
         # (a body's name of several words counts as one: "close to the Supreme National
         # Security Council" is no longer a phrase than "close to the council")
-        len(_NAMED_BODY_RE.sub("the N", _WHO_CLAUSE_RE.split(phrase, maxsplit=1)[0]).split()) > 9
+        len((head_words := _WHO_CLAUSE_RE.split(phrase, maxsplit=1)[0]).split()) > 9
+        and len(_NAMED_BODY_RE.sub("the N", head_words).split()) > 9
         or _CLAUSE_VERB_RE.search(phrase)
         and not _WHO_ASKED_OR_CLOSE_TO_RE.search(phrase)
     ):
@@ -968,9 +969,25 @@ _REDUCED_RELATIVE_RE = re.compile(
 )
 _BRACKETS_AT_END_RE = re.compile(r"\s*\([^()]{1,80}\)$")
 # "Daniel Okoro KC", "Fiona Marlowe, MP": letters after a name, not part of it
-_POST_NOMINALS_RE = re.compile(
-    rf"(?:,?\s+(?:{_word_alternation(_WORDS['post_nominals'])})\.?)+[\s,]*$"
-)
+_POST_NOMINALS = frozenset(_WORDS["post_nominals"])
+
+
+def _strip_post_nominals(text: str) -> str:
+    """``text`` without the letters after a name it ends with ("Daniel Okoro KC," -> "Daniel
+    Okoro"); the words are walked from the end (a pattern anchored at the end would be tried at
+    every space of the text)."""
+    cut = -1
+    end = len(text.rstrip(" ,"))
+    while end > 0:
+        head = text[:end]
+        word = head.rsplit(None, 1)[-1]
+        start = end - len(word)
+        if start == 0 or not head[start - 1].isspace() or word.rstrip(".") not in _POST_NOMINALS:
+            break
+        cut = end = len(head[:start].rstrip(" ,"))
+    return text[:cut] if cut >= 0 else text
+
+
 _STYLES = _WORDS["styles_of_address"]
 _NAME_PREFIXES = _WORDS["name_prefixes"]
 # Words of a style of address before a name, not part of it
@@ -3178,14 +3195,19 @@ def _section_day(ctx: _Context, statement: _Statement) -> DateMention | None:
             heading = span
     if heading is None:
         return None
-    words = " ".join(article.text[heading[0] : heading[1]].split())
-    # (weekdays and months are read capitalised: "FRIDAY" as "Friday")
+    day = _heading_day(" ".join(article.text[heading[0] : heading[1]].split()), article.published)
+    return replace(day, start=heading[0], end=heading[1]) if day is not None else None
+
+
+@lru_cache(maxsize=256)
+def _heading_day(words: str, published: date | None) -> DateMention | None:
+    """The last day a heading names (weekdays and months read capitalised: "FRIDAY")."""
     days = [
         d
-        for d in find_dates_in_text(words.title() if words.isupper() else words, article.published)
+        for d in find_dates_in_text(words.title() if words.isupper() else words, published)
         if d.precision == "day"
     ]
-    return replace(days[-1], start=heading[0], end=heading[1]) if days else None
+    return days[-1] if days else None
 
 
 _CONVERSATION_RE = re.compile(rf"\b(?:{_listed(_DATE_WORDS, 'conversation_words')})\b")
