@@ -2289,3 +2289,21 @@ def test_a_block_quote_after_told_reporters_colon() -> None:
         ("Ola Berg", "We are ready for any"),
         ("ministry", "The border will stay"),
     ]
+
+
+def test_he_after_a_surname_alone_and_an_unnamed_diplomat_attending() -> None:
+    rows = _rows(
+        "Port\n\n"
+        "Captain Rustam Tagiev has sailed the Caspian for thirty years.\n\n"
+        "A port official in Baku, who asked not to be named, said the new berth would open "
+        '"next year at the earliest."\n\n'
+        'Back on deck, the fog has lifted and Tagiev is looking south. "The railway will come '
+        'after I retire," he says.\n\n'
+        "An Iranian diplomat attending as an observer, who asked not to be named, told this "
+        'newspaper that Tehran had been "frankly disappointed".\n'
+    )
+    assert [r["speaker"] for r in rows] == [
+        "port official in Baku",
+        "Rustam Tagiev",
+        "Iranian diplomat attending as an observer",
+    ]

@@ -223,6 +223,7 @@ _SURNAME_RE = re.compile(rf"(?:{_NAME_WORD})")
 _HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+")
 # Capitalised words that open a sentence, not a name
 _NOT_NAME_STARTS = {
+    "An",  # "An Iranian diplomat": an article, not a name's first word
     "But",
     "And",
     "Yet",
@@ -1270,6 +1271,13 @@ def _persons_named_since(
     """People named in this paragraph since the last statement who could be the pronoun."""
     since = max(paragraph_start, last.cue_end if last else paragraph_start)
     persons = ctx.persons_before(offset, since)
+    # and the surname alone of someone named in full before ("... and Aliyev is looking south.
+    # “...,” he says")
+    named_at = {p.offset for p in persons}
+    persons = sorted(
+        persons + [p for p in _surnames_alone_in(ctx, since, offset) if p.offset not in named_at],
+        key=lambda p: p.offset,
+    )
     if last is not None:
         # People inside what the last speaker said are talked about, not the next to talk
         # ('X said Zarif was wrong. "...," he said': he is X).
@@ -1827,6 +1835,37 @@ def _title_then_name(ctx: _Context, segment: str, start: int, end: int) -> bool:
     names = ctx.persons_before(end, start)
     flat = ctx.article.flat
     return bool(names) and not _TITLE_PREPOSITION_RE.search(flat, start, names[-1].offset)
+
+
+def _surnames_alone_in(ctx: _Context, start: int, end: int) -> list[_Speaker]:
+    """Every single capitalised word in [start, end) that is the surname alone of someone the
+    text named in full before it (not a word of a longer capitalised run)."""
+    flat = ctx.article.flat
+    found = []
+    for word in _SURNAME_RE.finditer(flat, start, end):
+        at, after = word.start(), word.end()
+        previous = flat[max(0, at - 30) : at].split()[-1:]
+        in_a_run = bool(previous) and previous[0][:1].isupper() and previous[0][-1] not in ".!?"
+        sentence = ctx.article.sentence_at(at)
+        # (nor someone in a participle opening the sentence: "Pressed by Donnelly, he was blunt")
+        fronted = sentence and _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, sentence.end)
+        if (
+            in_a_run
+            or previous in (["the"], ["The"], ["a"], ["an"])  # "the Caspian states"
+            or (fronted and fronted.start() <= at < fronted.end())
+            or (at > 0 and not flat[at - 1].isspace())  # inside a word: "al-Assad"
+            or _NEXT_CAPITALISED_RE.match(flat, after)
+            or ctx.mentions_in(at, after)
+            or ctx.quote_around(at)
+        ):
+            continue
+        full = ctx.full_name_before(word.group(), at)
+        if full is not None:
+            found.append(_Speaker(name=full, type="person", surface=word.group(), offset=at))
+    return found
+
+
+_NEXT_CAPITALISED_RE = re.compile(rf"[’'\w-]|\s[{_UPPER}]")
 
 
 def _surname_alone(ctx: _Context, start: int, end: int) -> list[_Speaker]:
