@@ -2307,3 +2307,16 @@ def test_he_after_a_surname_alone_and_an_unnamed_diplomat_attending() -> None:
         "Rustam Tagiev",
         "Iranian diplomat attending as an observer",
     ]
+
+
+def test_people_named_by_first_name_only() -> None:
+    rows = _rows(
+        "Border\n\n"
+        'Olav Berg, the mayor, said the road would open "within months".\n\n'
+        "Not everyone is convinced. Leila, 54, who sells tea near the bazaar, has heard the "
+        "promise before.\n\n"
+        '"They said the road was coming when I was a girl," she said.\n\n'
+        "At the port, a crane operator who gave his name only as Hossein was blunter. "
+        '"Customers are fine. But don\'t call it an alliance," he said.\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Olav Berg", "Leila", "Hossein"]

@@ -722,10 +722,22 @@ class _Context:
                 m.start <= speaker.offset < m.end for m in self.mentions_in(since, offset)
             ):
                 found.append(speaker)
+        # people the text names by one name only: "Zahra, 54,", "who gave his name only as
+        # Hossein"
+        for match in _FIRST_NAME_ONLY_RE.finditer(self.article.flat, since, offset):
+            name = match.group("age") or match.group("only")
+            at = match.start("age") if match.group("age") else match.start("only")
+            if not country_of(name) and not self.mentions_in(at, at + len(name)):
+                found.append(_Speaker(name=name, type="person", surface=name, offset=at))
         found.sort(key=lambda s: s.offset)
         return found
 
 
+_FIRST_NAME_ONLY_RE = re.compile(
+    rf"(?<![\w’'-])(?P<age>{_NAME_WORD}),\s\d{{1,3}},"
+    rf"|\b(?:gave\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as|identified\s+only"
+    rf"\s+as|known\s+only\s+as)\s+(?P<only>{_NAME_WORD})\b"
+)
 # "Russia said": a state speaks through its institutions
 _MENTION_SPEAKER_TYPE = {"country": "institution", "group": "institution"}
 
