@@ -2320,3 +2320,16 @@ def test_people_named_by_first_name_only() -> None:
         '"Customers are fine. But don\'t call it an alliance," he said.\n'
     )
     assert [r["speaker"] for r in rows] == ["Olav Berg", "Leila", "Hossein"]
+
+
+def test_a_lede_debate_in_a_televised_debate_dates_its_exchanges() -> None:
+    rows = _rows(
+        "Debate\n\n"
+        "OSLO - Norway's two candidates clashed over ties with Russia in a televised debate on "
+        "Tuesday night, three days before the vote.\n\n"
+        'Ola Berg said the partnership had "broken the wall." His rival, he said, had wasted '
+        "eight years.\n\n"
+        '"Who has asked Moscow\'s permission?" Kari Moe replied.\n',
+        published=date(2024, 7, 3),
+    )
+    assert [r["said_on"] for r in rows] == ["2024-07-02", "2024-07-02", "2024-07-02"]

@@ -2804,7 +2804,7 @@ _ONE_SPEAKER_SITTINGS = _listed(_DATE_WORDS, "one_speaker_sittings")
 # "held her weekly briefing", "told a Senate subcommittee", "at a hearing", "the Council met",
 # "Session held on"
 _SESSION_LEDE_RE = re.compile(
-    r"\b(?:held|told|at|during|after|addressing|addressed)\s+(?:a|an|the|her|his|its|their)\s+"
+    r"\b(?:held|told|at|in|during|after|addressing|addressed)\s+(?:a|an|the|her|his|its|their)\s+"
     rf"(?:[\w’'-]+\s+){{0,4}}?(?:(?P<one>{_ONE_SPEAKER_SITTINGS})|{_SITTINGS})\b"
     rf"|\b(?:{_listed(_DATE_WORDS, 'sitting_bodies')})\s+(?:[\w-]+\s+){{0,3}}?met\b"
     # minutes: "Session held on Tuesday 17 September 2024."
@@ -3159,7 +3159,10 @@ def _day_of_the_remarks(
 
 
 _SEVERAL_DAYS_RE = re.compile(
-    r"\b(?:two|three|four|five|six|seven|several|few|\d+)[- ]days?\b", re.IGNORECASE
+    r"\b(?:two|three|four|five|six|seven|several|few|\d+)[- ]days?\b"
+    # (not a count from the day: "three days before the vote")
+    r"(?!\s+(?:before|after|earlier|later|ago|from)\b)",
+    re.IGNORECASE,
 )
 
 
