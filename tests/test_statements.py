@@ -2333,3 +2333,28 @@ def test_a_lede_debate_in_a_televised_debate_dates_its_exchanges() -> None:
         published=date(2024, 7, 3),
     )
     assert [r["said_on"] for r in rows] == ["2024-07-02", "2024-07-02", "2024-07-02"]
+
+
+def test_a_what_they_said_box_gives_each_entry_its_labels_speaker_and_day() -> None:
+    rows = _rows(
+        "FACTBOX-What they said about the pact\n\n"
+        "OSLO, March 7 - Norway and Sweden signed a pact on Friday.\n\n"
+        "Here is what officials have said:\n\n"
+        "JONAS LIND, NORWEGIAN PRIME MINISTER, MARCH 7, at a news conference:\n\n"
+        'Said the pact would take trade "to a new level".\n\n'
+        '"Our ties are strategic," he said.\n\n'
+        "KARIN VOSS, SWEDISH FOREIGN MINISTER, MARCH 5, on X:\n\n"
+        "Wrote that the signing showed the two were close.\n\n"
+        "ERIK MOE, ADVISER TO THE KING, in an interview last week:\n\n"
+        '"Norway is a real ally of Sweden."\n\n'
+        "ANNA DAHL, SENIOR FELLOW AT THE NORDIC INSTITUTE, MARCH 6, in a commentary:\n\n"
+        '"This is a partnership of neighbours," she wrote.\n',
+        published=date(2025, 3, 7),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Jonas Lind", "2025-03-07"),
+        ("Jonas Lind", "2025-03-07"),
+        ("Karin Voss", "2025-03-05"),
+        ("Erik Moe", ""),
+        ("Anna Dahl", "2025-03-06"),
+    ]

@@ -611,6 +611,8 @@ class _Context:
     questions: list[tuple[int, int]] = field(default_factory=list)  # a transcript's questions
     answers: list[_Statement] = field(default_factory=list)  # and its answers
     transcript_start: int = -1  # where its first labelled paragraph starts
+    # A "What they said" box's entries: (label paragraph, its speaker, its day or None)
+    entries: list[tuple[int, _Speaker, DateMention | None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
@@ -1211,6 +1213,11 @@ def _person_pronoun(
     person named."""
     paragraph = ctx.paragraph_of.get(sentence.sentence_id, -1) if sentence else -1
     paragraph_start = _paragraph_start(ctx, paragraph, offset)
+    entry = _entry_at(ctx, paragraph) if ctx.entries else None
+    if entry is not None and (
+        last is None or last.paragraph <= entry[0] or last.speaker.name == entry[1].name
+    ):
+        return _copy(entry[1])  # in a "What they said" box: the entry's speaker
     # "she" is not someone the text marks as a man, "he" not a woman (a text with no "she"
     # or "her" is not read for women)
     other = {"she": "m", "he": "f"}.get(pronoun)
@@ -2463,6 +2470,10 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         )
         return
 
+    if speaker is None and ctx.entries and not flat[s_start:cue_start].strip():
+        # "Said the treaty would ...": in a "What they said" box, the entry's speaker
+        entry = _entry_at(ctx, paragraph)
+        speaker = _copy(entry[1]) if entry is not None else None
     if speaker is None:
         # '“...” said Hanna Notte' already handled; 'said X' with no subject: inverted order.
         return
@@ -2707,6 +2718,26 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
                 )
             continue
         opens_sentence = sentence is not None and not flat[sentence.start : quote.start].strip()
+        entry = _entry_at(ctx, quote.paragraph) if ctx.entries else None
+        if (
+            entry is not None
+            and opens_sentence
+            and (last is None or last.paragraph <= entry[0])
+            and not _WORD_CHAR_RE.search(flat, quote.end, sentence.end)
+        ):
+            # a quote standing alone under a "What they said" label: the entry's speaker's
+            _add(
+                ctx,
+                start=quote.content_start,
+                end=quote.content_end,
+                kind="direct",
+                speaker=_copy(entry[1]),
+                cue=":",
+                cue_start=quote.start,
+                cue_end=quote.start,
+                paragraph=quote.paragraph,
+            )
+            continue
         if last is None or not opens_sentence:
             continue
         if _WORD_CHAR_RE.search(flat, quote.end, sentence.end):
@@ -2894,7 +2925,11 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
             statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
             continue
-        entry = _entry_date(ctx, statement, usable) or _section_day(ctx, statement)
+        entry = (
+            _entry_date(ctx, statement, usable)
+            or _section_day(ctx, statement)
+            or _entry_label_day(ctx, statement)
+        )
         if entry is not None:
             statement.date = entry
             continue
@@ -3233,6 +3268,12 @@ def _entry_date(
         if flat[start : day.start].strip() == "" and _ENTRY_DASH_RE.match(flat, day.end):
             return day if day.precision == "day" else None
     return None
+
+
+def _entry_label_day(ctx: _Context, statement: _Statement) -> DateMention | None:
+    """The day a "What they said" entry's label gives ("..., JAN 15, to state television:")."""
+    entry = _entry_at(ctx, statement.paragraph) if ctx.entries else None
+    return entry[2] if entry is not None else None
 
 
 def _section_day(ctx: _Context, statement: _Statement) -> DateMention | None:
@@ -3931,6 +3972,7 @@ def _find_statements(
         paragraphs=paragraphs,
     )
     turns = _transcript_labels(ctx, paragraphs)
+    ctx.entries = _entry_labels(ctx, paragraphs)
     _find_cue_statements(ctx, paragraphs)
     _continuations(ctx, paragraphs)
     if turns is not None:
@@ -3998,6 +4040,58 @@ def _label_speaker(ctx: _Context, label: re.Match[str]) -> _Speaker | None:
         return _from_actor(listed, label.group("label"), label.start(), "person")
     full = ctx.full_name_before(name, label.start())
     return _Speaker(name=full or name, type="person", surface=name, offset=label.start())
+
+
+# A "What they said" box's entry label, a paragraph of its own: "VLADIMIR PUTIN, RUSSIAN
+# PRESIDENT, JAN 17, at a joint news conference:" (the name in capitals, then anything, a colon)
+_ENTRY_LABEL_RE = re.compile(
+    r"(?P<name>(?:(?:A|AN|THE)\s+)?(?:[A-Z][A-Z’'.-]+\s+){1,4}[A-Z][A-Z’'.-]+)"
+    r"(?:,[^\n:]{0,200})?:\s*"
+)
+
+
+def _entry_labels(
+    ctx: _Context, paragraphs: list[tuple[int, int]]
+) -> list[tuple[int, _Speaker, DateMention | None]]:
+    """A "What they said" box: paragraphs that are a speaker's label alone, each opening an
+    entry whose statements are that speaker's (a sentence with no subject, "Said the treaty
+    ...", a quote standing alone, "he said") and were made on the label's day. Read only when
+    two labels or more are found."""
+    flat, published = ctx.article.flat, ctx.article.published
+    found = []
+    for i, (start, end) in enumerate(paragraphs):
+        label = _ENTRY_LABEL_RE.fullmatch(flat, start, end)
+        if label is None:
+            continue
+        name = label.group("name").title()
+        words = name.split()
+        listed = lookup_alias(name)
+        if listed is not None:
+            speaker = _from_actor(listed, label.group("name"), start)
+        elif words[0] in ("A", "An", "The"):  # "A STATE DEPARTMENT SPOKESPERSON"
+            described = [w.lower() if w.lower() in _ROLE_WORDS else w for w in words[1:]]
+            speaker = _Speaker(
+                name=" ".join(described), type="anonymous", surface=name, offset=start
+            )
+        else:
+            full = ctx.full_name_before(name, start)
+            speaker = _Speaker(name=full or name, type="person", surface=name, offset=start)
+        days = [
+            d for d in find_dates_in_text(label.group().title(), published) if d.precision == "day"
+        ]
+        day = replace(days[-1], start=start, end=end) if days else None
+        found.append((i, speaker, day))
+    return found if len(found) >= 2 else []
+
+
+def _entry_at(ctx: _Context, paragraph: int) -> tuple[int, _Speaker, DateMention | None] | None:
+    """The entry of a "What they said" box a paragraph belongs to: the last label before it."""
+    entry = None
+    for found in ctx.entries:
+        if found[0] >= paragraph:
+            break
+        entry = found
+    return entry
 
 
 def _transcript_answers(
