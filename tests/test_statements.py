@@ -2358,3 +2358,18 @@ def test_a_what_they_said_box_gives_each_entry_its_labels_speaker_and_day() -> N
         ("Erik Moe", ""),
         ("Anna Dahl", "2025-03-06"),
     ]
+
+
+def test_a_tv_script_soundbite_label_names_its_speaker() -> None:
+    rows = _rows(
+        "Strikes\n\n"
+        "ANCHOR (DAVID HOLT): Good evening. Our correspondent Sara Lind reports.\n\n"
+        "LIND (VOICE-OVER): Oslo has denied that its forces fired the rockets.\n\n"
+        "(SOUNDBITE) (Norwegian) NORWEGIAN DEFENCE MINISTER, OLA BERG, SAYING:\n"
+        '"We are not looking for a war with anyone."\n\n'
+        "(SOUNDBITE) (English) SENIOR RESEARCHER AT THE NORDIC INSTITUTE, KARI MOE, SAYING:\n"
+        '"Norway and Sweden are partners, but they are not allies."\n\n'
+        "(SOUNDBITE) (Russian) RUSSIAN FOREIGN MINISTRY SPOKESWOMAN, MARIA ZAKHAROVA, SAYING:\n"
+        '"We call on all sides to show restraint."\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Oslo", "Ola Berg", "Kari Moe", "Maria Zakharova"]

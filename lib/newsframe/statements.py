@@ -306,8 +306,9 @@ _QUOTE_MARKS = _OPEN_QUOTES + _CLOSE_QUOTES + '"'
 _DATELINE_LEAD_RE = re.compile(
     r"^\s*[A-Z][A-Z .,'’-]*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"(?:\([^)]{1,30}\))?\s*[—–-]\s+"
-    # "NEW DELHI: " (a city in capitals, then a colon)
-    r"|^\s*[A-Z]{2}[A-Z .'’-]*:\s+"
+    # "NEW DELHI: " (a city in capitals, then a colon); a script's speaker label:
+    # "WHITFIELD (VOICE-OVER): ", "CORRESPONDENT (SARAH WHITFIELD), VOICE-OVER: "
+    r"|^\s*[A-Z]{2}[A-Z .'’-]*(?:\s*\([A-Z][A-Z .'’-]*\))?(?:,\s*[A-Z][A-Z -]*)?:\s+"
 )
 # An appositive that is not a subject itself: indefinite ("an Iran specialist at ...") or with
 # no determiner ("deputy chairman of ..."), lower case after the comma
@@ -2360,6 +2361,9 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     if is_participle:
         same_sentence = [s for s in ctx.statements if s_start <= s.cue_start < cue_start]
         speaker = _copy(same_sentence[-1].speaker) if same_sentence else None
+        if speaker is None and flat[cue_start:cue_end].isupper():
+            # "(SOUNDBITE) (Hebrew) ISRAELI DEFENCE MINISTER, AVIGDOR LIEBERMAN, SAYING:"
+            speaker = _soundbite_speaker(ctx, s_start, s_end)
         if speaker is None:
             # "X had struck a similar note, telling ...": the actor or person opening the sentence
             listed = [_from_mention(m) for m in ctx.mentions_in(s_start, cue_start)]
@@ -2666,6 +2670,34 @@ def _channel_name(ctx: _Context, start: int, end: int) -> str:
 # --- continuations -----------------------------------------------------------------------------
 
 
+# A TV script's sound bite: "(SOUNDBITE) (Hebrew) ISRAELI DEFENCE MINISTER, AVIGDOR LIEBERMAN,
+# SAYING:" (the title and name in capitals, in either order)
+_SOUNDBITE_RE = re.compile(
+    r"\(SOUNDBITE\)(?:\s*\([^()]{1,30}\))*\s*(?P<who>[A-Z][A-Z0-9 ,.’'()-]+?),?\s+SAYING:\s*$"
+)
+
+
+def _soundbite_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
+    """Who a sound bite's label names: a listed person, else the segment that is a name."""
+    label = _SOUNDBITE_RE.search(ctx.article.flat, start, end)
+    if label is None:
+        return None
+    segments = [seg.strip().title() for seg in label.group("who").split(",")]
+    for segment in segments:
+        listed = lookup_alias(segment)
+        if listed is not None and listed.type == "person":
+            return _from_actor(listed, segment, label.start("who"))
+    for segment in reversed(segments):
+        named = _unknown_name(segment, label.start("who"))
+        if named is not None or (
+            len(segment.split()) >= 2 and segment.split()[-1].lower() not in _ROLE_WORDS
+        ):
+            return named or _Speaker(
+                name=segment, type="person", surface=segment, offset=label.start("who")
+            )
+    return None
+
+
 def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
     """Quotes nobody claimed: continuations of the previous speaker, or scare quotes."""
     flat = ctx.article.flat
@@ -2698,10 +2730,33 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
                 channel=last.channel,
             )
             continue
+        bite = None
+        if (
+            sentence is not None
+            and sentence.sentence_id > 0
+            and not flat[sentence.start : quote.start].strip()
+        ):
+            # the sound bite's label as a sentence of its own, on the line before
+            label = ctx.article.sentences[sentence.sentence_id - 1]
+            bite = _soundbite_speaker(ctx, label.start, label.end)
+        if bite is not None:
+            _add(
+                ctx,
+                start=quote.content_start,
+                end=quote.content_end,
+                kind="direct",
+                speaker=bite,
+                cue=":",
+                cue_start=quote.start,
+                cue_end=quote.start,
+                paragraph=quote.paragraph,
+            )
+            continue
         colon = _COLON_END_RE.search(flat[sentence.start : quote.start]) if sentence else None
         if colon is not None and sentence is not None:
-            # 'Russia's UN ambassador was blunt: "..."': the subject before the colon speaks
-            speaker = _subject_before(
+            # 'Russia's UN ambassador was blunt: "..."': the subject before the colon speaks;
+            # a TV script's "(SOUNDBITE) (English) TITLE, NAME, SAYING:" names who speaks
+            speaker = _soundbite_speaker(ctx, sentence.start, quote.start) or _subject_before(
                 ctx, sentence.start, _verb_phrase_start(flat, sentence.start, quote.start)
             )
             if speaker is not None:
