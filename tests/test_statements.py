@@ -2373,3 +2373,24 @@ def test_a_tv_script_soundbite_label_names_its_speaker() -> None:
         '"We call on all sides to show restraint."\n'
     )
     assert [r["speaker"] for r in rows] == ["Oslo", "Ola Berg", "Kari Moe", "Maria Zakharova"]
+
+
+def test_a_quote_closing_its_sentence_with_a_full_stop_is_not_the_next_sentences() -> None:
+    rows = _rows(
+        "Interview\n\n"
+        "Olav Berg said the talks were useful.\n\n"
+        'Relations with Oslo, he said, were "at the best level in their history." He '
+        "conceded, however, that the two sides did not agree on everything.\n\n"
+        "The Kremlin's spokesman, Dmitry Peskov, had made a similar point, telling reporters "
+        'that the treaty was "not directed against any third country."\n\n'
+        'He goes on to complain that every contract "went to a Russian company." He also says '
+        "that the talks failed.\n"
+    )
+    assert [(r["speaker"], r["kind"], r["quote"][:24]) for r in rows] == [
+        ("Olav Berg", "indirect", "the talks were useful."),
+        ("Olav Berg", "mixed", "Relations with Oslo, he "),
+        ("Olav Berg", "indirect", "the two sides did not ag"),
+        ("Dmitry Peskov", "mixed", 'the treaty was "not dire'),
+        ("Dmitry Peskov", "mixed", 'every contract "went to '),
+        ("Dmitry Peskov", "indirect", "the talks failed."),
+    ]

@@ -366,6 +366,7 @@ _MODAL_OR_DETERMINER_END_RE = re.compile(
     r"\b(?:the|a|an|to|would|will|could|may|might|should|must|can)\s+$"
 )
 _TO_FOR_AFTER_RE = re.compile(r"\s+(?:to|for)\b")
+_WENT_ON_TO_RE = re.compile(r"\b(?:go|goes|went|going|gone)\s+on\s+to\s+$")
 _NEGATED_END_RE = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+$", re.IGNORECASE)
 # A title's abbreviation ("Gen.", "Lt.", "Dr."): the titles of the sentence splitter's list
 _TITLE_ABBREVIATIONS = [
@@ -2249,7 +2250,12 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         and not _BY_AFTER_RE.match(flat, cue_end, s_end)
     ):
         return
-    if _MODAL_OR_DETERMINER_END_RE.search(before.lower()) and form not in _PARTICIPLES:
+    went_on_to = _WENT_ON_TO_RE.search(flat, max(s_start, cue_start - 20), cue_start)
+    if (
+        _MODAL_OR_DETERMINER_END_RE.search(before.lower())
+        and form not in _PARTICIPLES
+        and went_on_to is None  # "He goes on to complain that": an attribution
+    ):
         return
     if _TO_FOR_AFTER_RE.match(flat, cue_end, s_end) and form in ("said", "says", "reported"):
         return  # "is said to have", "reported to"
@@ -2281,6 +2287,14 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     for quote in ctx.quotes:
         if quote.end <= cue_start and quote.end >= s_start - 1 and quote.closed:
             prev_quote = quote
+    if (
+        prev_quote is not None
+        and prev_quote.end <= s_start
+        and flat[prev_quote.start : prev_quote.end].rstrip("”\"»’' ").endswith(".")
+    ):
+        # '... were “at the best level.” He conceded, however, that ...': the full stop
+        # closed that sentence; the quote is not this one's
+        prev_quote = None
     if prev_quote is not None:
         between = flat[prev_quote.end : cue_start]
         gap_words = between.split()
@@ -2370,20 +2384,18 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
             people = ctx.persons_before(cue_start, s_start)
             # "Kremlin spokesman Dmitry Peskov declined ..., saying": the person, not the
             # institution of the title before the name
-            opening = (
-                [p for p in people if len(flat[s_start : p.offset].split()) <= 4]
-                or listed
-                or people
-            )
+            # ("The Kremlin's spokesman, Dmitry Peskov, had made a similar point, telling")
+            near = [p for p in people if len(flat[s_start : p.offset].split()) <= 4]
+            opening = near or listed or people
             if not opening and flat[s_start:cue_start].strip():
                 first_word = flat[s_start:cue_start].split(None, 1)[0]
                 opening = _surname_alone(ctx, s_start, s_start + len(first_word))
-            if opening and len(flat[s_start : opening[0].offset].split()) <= 2:
+            if opening and (opening is near or len(flat[s_start : opening[0].offset].split()) <= 2):
                 speaker = opening[0]
             elif not opening:
                 speaker = _leading_subject(ctx, s_start, cue_start)
     else:
-        subject_end = cue_start
+        subject_end = went_on_to.start() if went_on_to is not None else cue_start
         if form in _PARTICIPLES:
             # "The Chair opened the hearing by saying": the subject ends at its verb
             by = _VERB_THEN_BY_RE.search(flat, left, cue_start)
