@@ -2394,3 +2394,18 @@ def test_a_quote_closing_its_sentence_with_a_full_stop_is_not_the_next_sentences
         ("Dmitry Peskov", "mixed", 'every contract "went to '),
         ("Dmitry Peskov", "indirect", "the talks failed."),
     ]
+
+
+def test_he_went_on_as_an_aside_or_after_a_quote_is_an_attribution() -> None:
+    rows = _rows(
+        "Interview\n\n"
+        "Olav Berg said the talks were useful.\n\n"
+        'Relations with Oslo, he went on, were "at the best level in their history."\n\n'
+        '"We are partners," he went on.\n\n'
+        "The talks went on for hours.\n"
+    )
+    assert [(r["speaker"], r["kind"]) for r in rows] == [
+        ("Olav Berg", "indirect"),
+        ("Olav Berg", "mixed"),
+        ("Olav Berg", "direct"),
+    ]

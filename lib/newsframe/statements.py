@@ -2213,6 +2213,8 @@ _SPEECH_NOUN_CLAUSE_RE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:{_word_alternation(_WORDS['speech_nouns'])})\s+(?:that\s+)?"
     r"(?:[A-Z][\w’'-]*\s+){1,3}(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?$"
 )
+# ", he " / ", the minister ": a subject set off by a comma right before a cue
+_COMMA_SUBJECT_END_RE = re.compile(r",\s+(?:[\w’'-]+\s+){1,3}$")
 _QUOTE_OPENS_RE = re.compile(r"\s*[:,]?\s*[“\"«]")
 
 
@@ -2261,8 +2263,13 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return  # "is said to have", "reported to"
     if form == "calling" and not _COMMA_END_RE.search(before):
         return
-    if verb.get("complement") == "quote" and not _beside_a_quote(ctx, sentence, cue_start, cue_end):
-        return  # "she reads it more coolly": not "“...,” it reads"
+    if verb.get("complement") in ("quote", "aside") and not (
+        _beside_a_quote(ctx, sentence, cue_start, cue_end)
+        or verb.get("complement") == "aside"
+        and _COMMA_SUBJECT_END_RE.search(flat, s_start, cue_start)
+        and flat[cue_end : cue_end + 1] == ","
+    ):
+        return  # "she reads it more coolly", "the talks went on": not "“...,” it reads"
     if form in _NOUN_LIKE_FORMS and (
         # (after a name, a pronoun, or the comma closing an appositive: "Leonid Slutsky, head
         # of the committee, says")
