@@ -2409,3 +2409,14 @@ def test_he_went_on_as_an_aside_or_after_a_quote_is_an_attribution() -> None:
         ("Olav Berg", "mixed"),
         ("Olav Berg", "direct"),
     ]
+
+
+def test_a_correction_note_and_an_explainers_question_are_no_statements() -> None:
+    rows = _rows(
+        "Explainer\n\n"
+        "Clarification: An earlier version of this explainer said the pact obliges Norway to "
+        "defend Sweden.\n\n"
+        "What does it say about the fleet?\n\n"
+        "Olav Berg said the fleet would stay in port.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Olav Berg"]

@@ -395,6 +395,13 @@ _SUBJECT_PRONOUN_RE = re.compile(r"he|she|it|they|we|I")
 _JOINING_WORD_RE = re.compile(r"\s*(?:while|whereas|but|and|as)\s+")
 _PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\b")
 # A question left open before a cue: "did not say whether", "declined to say if"
+_EARLIER_VERSION_RE = re.compile(r"\b(?:earlier|previous)\s+version\s+of\s+(?:this|the)\b", re.I)
+# A sentence asking: "What does it say about ...?", "Did Moscow say ...?"
+_QUESTION_START_RE = re.compile(
+    r"\s*(?:(?:What|Why|How|Who|Whom|Which|Where|When)\s+(?:\w+\s+)?)?"
+    r"(?:does|do|did|is|are|was|were|will|would|can|could|has|have|had)\b",
+    re.IGNORECASE,
+)
 _UNSAID_QUESTION_RE = re.compile(
     r"\b(?:not|n[’']t|declined to|refused to)\s+(?:say|said|specify|disclose|reveal|confirm|"
     r"comment on|explain)\s+(?:whether|if|when|how|what|who|why)\b"
@@ -2283,6 +2290,10 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         return  # "He did not say whether ...": negated speech says nothing
     if _SPEECH_NOUN_CLAUSE_RE.search(flat, max(s_start, cue_start - 60), cue_start):
         return  # "“...,” a claim Moscow has previously rejected": not a new statement
+    if _EARLIER_VERSION_RE.search(flat, s_start, cue_start):
+        return  # "Correction: An earlier version of this story said ...": the outlet's own slip
+    if flat[s_end - 1 : s_end] == "?" and _QUESTION_START_RE.match(flat, s_start, cue_start):
+        return  # "What does it say about the nuclear programme?": a question, not an answer
     unsaid = _UNSAID_QUESTION_RE.search(flat, s_start, cue_start)
     if unsaid and "," not in flat[unsaid.end() : cue_start]:
         # "He did not say whether Israel had warned Moscow": inside the open question nobody
