@@ -2420,3 +2420,13 @@ def test_a_correction_note_and_an_explainers_question_are_no_statements() -> Non
         "Olav Berg said the fleet would stay in port.\n"
     )
     assert [r["speaker"] for r in rows] == ["Olav Berg"]
+
+
+def test_a_countrys_possessive_title_is_its_adjective_title() -> None:
+    rows = _rows(
+        "Talks\n\n"
+        "JERUSALEM — Russia's special envoy for Syria told Israeli diplomats last month that the "
+        "police could not stay.\n",
+        published=date(2018, 8, 1),
+    )
+    assert [r["speaker"] for r in rows] == ["Alexander Lavrentiev"]

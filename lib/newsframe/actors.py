@@ -451,6 +451,9 @@ _TITLE_SYNONYM_RES = [
 ]
 
 
+_COUNTRY_POSSESSIVE = re.compile(r"([a-z][a-z -]*?)'s (.+)")
+
+
 def resolve_title(title: str, on: date | None) -> Actor | None:
     """The one actor a title ("the Russian president") named on ``on``; None if ambiguous."""
     index = _index()
@@ -458,6 +461,16 @@ def resolve_title(title: str, on: date | None) -> Actor | None:
     if folded.startswith("the "):
         folded = folded[4:]
     candidates = [index.actors[i] for i in index.by_title.get(folded, ())]
+    owner = _COUNTRY_POSSESSIVE.match(folded) if not candidates else None
+    if owner is not None:
+        # "Russia's special envoy for Syria" as "Russian special envoy for Syria": a country's
+        # first alias is its adjective
+        country = lookup_alias(owner.group(1).title())
+        if country is not None and country.type == "country" and country.aliases:
+            adjective = _fold(country.aliases[0])
+            candidates = [
+                index.actors[i] for i in index.by_title.get(f"{adjective} {owner.group(2)}", ())
+            ]
     if not candidates:
         # "the Iranian top diplomat": the title under the word news uses for it
         for pattern, title_word in _TITLE_SYNONYM_RES:

@@ -948,6 +948,11 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     covering = [m for m in inside if m.end - m.start >= len(bare) - 1]
     if covering:
         return _from_mention(covering[0])  # 'The Times of Israel', 'the Kremlin'
+    if "'s " in phrase or "’s " in phrase:
+        # "Russia's special envoy for Syria": a listed title, under the country's adjective
+        titled = resolve_title(_LEADING_DETERMINER_RE.sub("", phrase), ctx.article.published)
+        if titled is not None:
+            return _from_actor(titled, phrase, start)
     placed = _placed_institution(ctx, phrase, start)
     if placed is not None:
         return placed
