@@ -2430,3 +2430,13 @@ def test_a_countrys_possessive_title_is_its_adjective_title() -> None:
         published=date(2018, 8, 1),
     )
     assert [r["speaker"] for r in rows] == ["Alexander Lavrentiev"]
+
+
+def test_a_titled_person_who_did_something_and_said_is_the_person_not_the_country() -> None:
+    rows = _rows(
+        "Match\n\n"
+        "In a post on X, Iranian Foreign Minister Abbas Araghchi congratulated both teams and "
+        'said the game had shown "warmth".\n\n'
+        "Tel Aviv changed its policy and acknowledged the strikes were real.\n"
+    )
+    assert [r["speaker"] for r in rows] == ["Abbas Araghchi", "Israel"]

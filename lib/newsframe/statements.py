@@ -391,6 +391,7 @@ _BODYS_ACCOUNT_RE = re.compile(
 _NAMED_BODY_RE = re.compile(
     r"\bthe\s+[A-Z][\w’'-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)+"
 )
+_TITLE_WORDS_ONLY_RE = re.compile(r"(?:\s+[A-Z][\w’'.-]*){0,4}\s+")
 _SUBJECT_PRONOUN_RE = re.compile(r"he|she|it|they|we|I")
 _JOINING_WORD_RE = re.compile(r"\s*(?:while|whereas|but|and|as)\s+")
 _PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\b")
@@ -900,6 +901,15 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     if _AND_OR_END_RE.search(phrase):
         # 'Tel Aviv changed its policy and acknowledged': the first actor is the subject
         firsts = ctx.mentions_in(start, end)
+        if (
+            len(firsts) > 1
+            and firsts[0].type == "country"
+            and firsts[1].type == "person"
+            and _TITLE_WORDS_ONLY_RE.fullmatch(ctx.article.flat, firsts[0].end, firsts[1].start)
+        ):
+            # "Iranian Foreign Minister Abbas Araghchi congratulated ... and said": the person
+            # the country's adjective and the title lead to
+            return _from_mention(firsts[1])
         return _from_mention(firsts[0]) if firsts else None
     if (
         # "A senior official who asked not to be named": the relative clause is no subject
