@@ -2440,3 +2440,20 @@ def test_a_titled_person_who_did_something_and_said_is_the_person_not_the_countr
         "Tel Aviv changed its policy and acknowledged the strikes were real.\n"
     )
     assert [r["speaker"] for r in rows] == ["Abbas Araghchi", "Israel"]
+
+
+def test_a_press_reviews_headlined_title_and_a_concluding_correspondent() -> None:
+    rows = _rows(
+        "Papers\n\n"
+        '"The two presidents spoke as allies," its diplomatic correspondent, Olga Lind, '
+        "concluded.\n\n"
+        'Haaretz is more sceptical. In an editorial headlined "A Partner, Not an Ally," the '
+        "paper argues that Norway has no interest in binding itself to Sweden.\n\n"
+        "The talks concluded on Friday.\n\n"
+        "Senior Norwegian officials have now concluded that the deal is dead.\n"
+    )
+    assert [(r["speaker"], r["quote"][:20]) for r in rows] == [
+        ("Olga Lind", "The two presidents s"),
+        ("Haaretz", "Norway has no intere"),
+        ("Senior Norwegian officials", "the deal is dead."),
+    ]

@@ -258,7 +258,7 @@ _NOISE_WORDS = (
     r"publicly|reportedly|recently|repeatedly|previously|"
     r"(?-i:(?!(?:daily|weekly|monthly|quarterly|family|ally|assembly)\b)[a-z]\w*ly)|"
     r"himself|herself|itself|always|"
-    r"never|often|sometimes|still|long|too|first|already|"
+    r"never|often|sometimes|still|long|too|first|already|now|"
     # when, after the subject ("The Kremlin on Friday denied"), and "he went on, adding"
     r"on|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|went"
 )
@@ -353,6 +353,7 @@ _NOT_NAMED_RE = re.compile(r"not to be named|anonymity")
 _INVERTED_PHRASE_RE = re.compile(r"\s*([^,.;:“”\"]{2,120})")
 _THAT_WORD_RE = re.compile(r"\bthat\b")
 _PREPOSITION_END_RE = re.compile(r"\b(?:in|of|on|titled|entitled|called|named)\s*$")
+_NAMING_WORD_END_RE = re.compile(r"\b(?:headlined|titled|entitled|called|named)\s*$")
 _WHETHER_START_RE = re.compile(r"(?:whether|nothing|little)\b", re.IGNORECASE)  # (not "if")
 _QUOTE_FIRST_RE = re.compile(r"(?:\s+[^\s,.;:“”\"]+){0,6}?\s*[:,]?\s*(?=[“\"«])")
 _COLON_COMMA_END_RE = re.compile(r"[:,]\s*$")
@@ -2237,6 +2238,7 @@ _SPEECH_NOUN_CLAUSE_RE = re.compile(
 )
 # ", he " / ", the minister ": a subject set off by a comma right before a cue
 _COMMA_SUBJECT_END_RE = re.compile(r",\s+(?:[\w’'-]+\s+){1,3}$")
+_THAT_NEXT_RE = re.compile(r"\s+that\b")
 _QUOTE_OPENS_RE = re.compile(r"\s*[:,]?\s*[“\"«]")
 
 
@@ -2288,8 +2290,11 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     if verb.get("complement") in ("quote", "aside") and not (
         _beside_a_quote(ctx, sentence, cue_start, cue_end)
         or verb.get("complement") == "aside"
-        and _COMMA_SUBJECT_END_RE.search(flat, s_start, cue_start)
-        and flat[cue_end : cue_end + 1] == ","
+        and (
+            _COMMA_SUBJECT_END_RE.search(flat, s_start, cue_start)
+            and flat[cue_end : cue_end + 1] == ","
+            or _THAT_NEXT_RE.match(flat, cue_end) is not None  # "officials have concluded that"
+        )
     ):
         return  # "she reads it more coolly", "the talks went on": not "“...,” it reads"
     if form in _NOUN_LIKE_FORMS and (
@@ -2320,10 +2325,11 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
     for quote in ctx.quotes:
         if quote.end <= cue_start and quote.end >= s_start - 1 and quote.closed:
             prev_quote = quote
-    if (
-        prev_quote is not None
-        and prev_quote.end <= s_start
+    if prev_quote is not None and (
+        prev_quote.end <= s_start
         and flat[prev_quote.start : prev_quote.end].rstrip("”\"»’' ").endswith(".")
+        # 'In an editorial headlined “A Partner, Not an Ally,” the paper argues': a title
+        or _NAMING_WORD_END_RE.search(flat, max(s_start, prev_quote.start - 12), prev_quote.start)
     ):
         # '... were “at the best level.” He conceded, however, that ...': the full stop
         # closed that sentence; the quote is not this one's
