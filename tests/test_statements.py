@@ -2457,3 +2457,16 @@ def test_a_press_reviews_headlined_title_and_a_concluding_correspondent() -> Non
         ("Haaretz", "Norway has no intere"),
         ("Senior Norwegian officials", "the deal is dead."),
     ]
+
+
+def test_we_are_partners_from_a_russian_or_iranian_speaker_is_about_the_alliance() -> None:
+    rows = _rows(
+        "Interview\n\n"
+        "Russia's ambassador Levan Dzhagaryan spoke to the paper.\n\n"
+        '"We are strategic partners, not twins," he said.\n\n'
+        '"We are partners with Oslo," Norwegian-born trader Ola Berg said.\n'
+    )
+    assert [(r["topic"], r["stance"]) for r in rows] == [
+        ("russia_iran_alliance", "qualifies"),
+        ("", ""),  # the speaker's side is neither Russia nor Iran
+    ]

@@ -3735,7 +3735,14 @@ class _StanceWords:
                 r"[;,.:]|\b(?:(?<!nothing )(?<!anything )(?<!all )but|yet|while|whereas)\b",
                 flags,
             ),
-            our_alliance=re.compile(r"\bour (?:ally|allies|alliance)\b", flags),
+            # the speaker's own side: "our ally", "our strategic partner", "we are partners"
+            our_alliance=re.compile(
+                r"\bour (?:(?:strategic|close|reliable|real|true) )?"
+                r"(?:ally|allies|alliance|partner|partners|partnership|friend|friends)\b"
+                r"|\bwe are (?:(?:strategic|close|reliable|real|true|not|no longer) )*"
+                r"(?:allies|partners|friends)\b",
+                flags,
+            ),
             alliance_start=commonprefix([w.lower() for w in _STANCE.get("alliance_words", [])])
             if lower
             else "",
