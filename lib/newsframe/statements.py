@@ -2749,6 +2749,21 @@ def _soundbite_speaker(ctx: _Context, start: int, end: int) -> _Speaker | None:
     return None
 
 
+def _add_labelled_quote(ctx: _Context, quote: _Quote, speaker: _Speaker, cue_start: int) -> None:
+    """A quote whose speaker a label or a colon before it gives: direct, with ":" as its cue."""
+    _add(
+        ctx,
+        start=quote.content_start,
+        end=quote.content_end,
+        kind="direct",
+        speaker=speaker,
+        cue=":",
+        cue_start=cue_start,
+        cue_end=quote.start,
+        paragraph=quote.paragraph,
+    )
+
+
 def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
     """Quotes nobody claimed: continuations of the previous speaker, or scare quotes."""
     flat = ctx.article.flat
@@ -2791,17 +2806,7 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
             label = ctx.article.sentences[sentence.sentence_id - 1]
             bite = _soundbite_speaker(ctx, label.start, label.end)
         if bite is not None:
-            _add(
-                ctx,
-                start=quote.content_start,
-                end=quote.content_end,
-                kind="direct",
-                speaker=bite,
-                cue=":",
-                cue_start=quote.start,
-                cue_end=quote.start,
-                paragraph=quote.paragraph,
-            )
+            _add_labelled_quote(ctx, quote, bite, quote.start)
             continue
         colon = _COLON_END_RE.search(flat[sentence.start : quote.start]) if sentence else None
         if colon is not None and sentence is not None:
@@ -2811,17 +2816,7 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
                 ctx, sentence.start, _verb_phrase_start(flat, sentence.start, quote.start)
             )
             if speaker is not None:
-                _add(
-                    ctx,
-                    start=quote.content_start,
-                    end=quote.content_end,
-                    kind="direct",
-                    speaker=speaker,
-                    cue=":",
-                    cue_start=quote.start - 1,
-                    cue_end=quote.start,
-                    paragraph=quote.paragraph,
-                )
+                _add_labelled_quote(ctx, quote, speaker, quote.start - 1)
             continue
         opens_sentence = sentence is not None and not flat[sentence.start : quote.start].strip()
         entry = _entry_at(ctx, quote.paragraph) if ctx.entries else None
@@ -2832,17 +2827,7 @@ def _continuations(ctx: _Context, paragraphs: list[tuple[int, int]]) -> None:
             and not _WORD_CHAR_RE.search(flat, quote.end, sentence.end)
         ):
             # a quote standing alone under a "What they said" label: the entry's speaker's
-            _add(
-                ctx,
-                start=quote.content_start,
-                end=quote.content_end,
-                kind="direct",
-                speaker=_copy(entry[1]),
-                cue=":",
-                cue_start=quote.start,
-                cue_end=quote.start,
-                paragraph=quote.paragraph,
-            )
+            _add_labelled_quote(ctx, quote, _copy(entry[1]), quote.start)
             continue
         if last is None or not opens_sentence:
             continue
