@@ -2470,3 +2470,18 @@ def test_we_are_partners_from_a_russian_or_iranian_speaker_is_about_the_alliance
         ("russia_iran_alliance", "qualifies"),
         ("", ""),  # the speaker's side is neither Russia nor Iran
     ]
+
+
+def test_words_written_in_a_document_the_lede_dates_take_its_date() -> None:
+    rows = _rows(
+        "Answer\n\n"
+        "LONDON — The government has described the pact as a partnership, in a written "
+        "parliamentary answer dated 7 March that has angered MPs.\n\n"
+        '"The pact is a partnership of convenience," Ms Anna Berg wrote.\n\n'
+        'Ola Dahl, an MP, said the answer was "too late".\n',
+        published=date(2023, 3, 9),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Anna Berg", "2023-03-07"),
+        ("Ola Dahl", ""),
+    ]

@@ -2992,6 +2992,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
     usable = _dates_within([d for d in candidates if d.anchors])
     session = _session_reported(ctx, within)
     live = _live_coverage_day(ctx, within)
+    document_day = _dated_document_day(ctx, within)
     conversation = _conversation_day(ctx, within) if ctx.answers else None
     for index, statement in enumerate(ctx.statements):
         if conversation is not None and statement in ctx.answers:
@@ -3130,6 +3131,12 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
             statement.date = _occasion_date(ctx, statement, cue_sentence, usable, inside, within)
         if statement.date is None and session is not None:
             statement.date = _day_of_the_session(ctx, statement, cue_sentence, session, usable)
+        if (
+            statement.date is None
+            and document_day is not None
+            and _VERBS.get(statement.cue.lower(), {}).get("lemma") == "write"
+        ):
+            statement.date = document_day  # "..., X wrote": in the document the lede dates
         if (
             statement.date is None
             and live is not None
@@ -3436,6 +3443,27 @@ def _session_reported(
     nearest = min(days, key=lambda d: abs(d.start - sitting.end()))
     day = _one_day(flat, lede, nearest)
     return (day, lede if sitting.group("one") else None) if day is not None else None
+
+
+_DATED_DOCUMENT_RE = re.compile(
+    rf"\b(?:{_listed(_DATE_WORDS, 'dated_documents')})\s+dated\s+", re.IGNORECASE
+)
+
+
+def _dated_document_day(
+    ctx: _Context, every: Callable[[int, int], list[DateMention]]
+) -> DateMention | None:
+    """The day of a document the first or second sentence names with it ("in a written
+    parliamentary answer dated 7 March")."""
+    flat = ctx.article.flat
+    for lede in ctx.article.sentences[:2]:
+        document = _DATED_DOCUMENT_RE.search(flat, lede.start, lede.end)
+        if document is None:
+            continue
+        days = [d for d in every(document.end(), lede.end) if d.precision == "day"]
+        if days and days[0].start == document.end():
+            return days[0]
+    return None
 
 
 _LIVE_COVERAGE_RE = re.compile(
