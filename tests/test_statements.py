@@ -2485,3 +2485,14 @@ def test_words_written_in_a_document_the_lede_dates_take_its_date() -> None:
         ("Anna Berg", "2023-03-07"),
         ("Ola Dahl", ""),
     ]
+
+
+def test_a_dated_occasion_introduced_with_he_dates_the_quote_after_it() -> None:
+    rows = _rows(
+        "Obituary\n\n"
+        "Ivan Orlov, the scholar, died on Monday.\n\n"
+        'Speaking at a conference in Tehran on May 12, 2007, he went further. "Moscow and '
+        'Tehran have never been allies," he told the audience.\n',
+        published=date(2024, 2, 14),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [("Ivan Orlov", "2007-05-12")]

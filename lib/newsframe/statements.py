@@ -2910,6 +2910,7 @@ _MADE_REMARKS_RE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:He|She|They)\s*$")
+_PRONOUN_SUBJECT_IN_RE = re.compile(r"(?:^|[,;]\s+)(?:[Hh]e|[Ss]he)\s+[a-z]+")
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"(?:{_OCCASION_NOUNS}|{'|'.join(_WEEKDAYS)})\b"
@@ -3057,8 +3058,15 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         ) == ctx.paragraph_of.get(cue_sentence.sentence_id)
         if previous_in_paragraph:
             near = usable(previous_sentence.start, previous_sentence.end)
-            if near and _names_speaker(
-                ctx, previous_sentence.start, previous_sentence.end, statement.speaker
+            if near and (
+                _names_speaker(
+                    ctx, previous_sentence.start, previous_sentence.end, statement.speaker
+                )
+                # "Speaking at a conference on May 12, 2007, he went further. “...,” he told"
+                or _PRONOUN_SUBJECT_IN_RE.search(
+                    flat, previous_sentence.start, previous_sentence.end
+                )
+                and statement.speaker.type == "person"
             ):
                 statement.date = near[-1]
                 continue
@@ -3102,10 +3110,10 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
         # The occasion named a few sentences earlier together with the speaker ('a January 27,
         # 2019 meeting between X and Y ... X said that ...'; 'On June 9, Rouhani met Putin ...').
         found_earlier = False
-        # (the sentence just before was read above when it is in this paragraph; one that closes
-        # the paragraph before is read here: 'Speaking on Sunday, X went further. ¶ "...," X said')
-        first_back = cue_sentence.sentence_id - (2 if previous_in_paragraph else 1)
-        for back in range(first_back, max(-1, cue_sentence.sentence_id - 8), -1):
+        # (from the sentence just before: one that closes the paragraph before is read here,
+        # 'Speaking on Sunday, X went further. ¶ "...," X said'; a dated one in this paragraph
+        # that did not name the speaker stops the search, as any dated occasion in between does)
+        for back in range(cue_sentence.sentence_id - 1, max(-1, cue_sentence.sentence_id - 8), -1):
             earlier_sentence = article.sentences[back]
             near = [
                 d
