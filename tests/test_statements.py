@@ -2496,3 +2496,13 @@ def test_a_dated_occasion_introduced_with_he_dates_the_quote_after_it() -> None:
         published=date(2024, 2, 14),
     )
     assert [(r["speaker"], r["said_on"]) for r in rows] == [("Ivan Orlov", "2007-05-12")]
+
+
+def test_the_message_said_is_whoever_sent_the_message() -> None:
+    rows = _rows(
+        "Tributes\n\n"
+        "Foreign Minister Sergei Lavrov said in a message of condolence on Monday that Orlov "
+        'had been "a scholar who understood Iran."\n\n'
+        '"He did as much as anyone to turn two neighbours into partners," the message said.\n'
+    )
+    assert [r["speaker"] for r in rows] == ["Sergei Lavrov", "Sergei Lavrov"]
