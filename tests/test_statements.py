@@ -2506,3 +2506,24 @@ def test_the_message_said_is_whoever_sent_the_message() -> None:
         '"He did as much as anyone to turn two neighbours into partners," the message said.\n'
     )
     assert [r["speaker"] for r in rows] == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_a_parliamentary_speech_its_heckles_and_replies() -> None:
+    rows = _rows(
+        "Majlis\n\n"
+        "TEHRAN — A lawmaker accused Russia on Tuesday of treating Iran as a card, in a speech "
+        "to an open session of parliament that was repeatedly interrupted.\n\n"
+        '"Mr Speaker, I am not against friendship with any nation," Leila Hosseini began.\n\n'
+        '"Russia stood with us in Syria!" a deputy shouted from the front rows.\n\n'
+        '"And where is Syria now?" Hosseini shot back.\n\n'
+        'Ali Karimi, a cleric, called out: "Point of order, Mr Speaker!"\n\n'
+        "The band began to play.\n",
+        published=date(2025, 2, 19),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("lawmaker", "2025-02-18"),
+        ("Leila Hosseini", "2025-02-18"),
+        ("deputy", "2025-02-18"),
+        ("Leila Hosseini", "2025-02-18"),
+        ("Ali Karimi", "2025-02-18"),
+    ]

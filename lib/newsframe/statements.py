@@ -2249,7 +2249,8 @@ def _beside_a_quote(ctx: _Context, sentence: Sentence, cue_start: int, cue_end: 
         return True
     return any(
         q.closed
-        and sentence.start <= q.end <= cue_start
+        # (the sentence may start after a quote's "?”": '“Where is it now?” she shot back')
+        and sentence.start - 1 <= q.end <= cue_start
         and not _SENTENCE_STOP_RE.search(ctx.article.flat, q.end, cue_start)
         for q in ctx.quotes
     )
@@ -2556,7 +2557,12 @@ def _verb_cue(ctx: _Context, match: re.Match[str], sentence, paragraph: int, p_e
         # "rejected those concerns at her weekly briefing on Wednesday": the occasion is not
         # part of what was rejected (and its day dates the statement)
         occasion = _TRAILING_OCCASION_RE.search(flat, start, end)
-        if occasion is not None and occasion.start() > start:
+        if (
+            occasion is not None
+            and occasion.start() > start
+            # (not when the object goes on: "accused Russia on Tuesday of treating Iran as")
+            and not _OBJECT_GOES_ON_RE.match(flat, occasion.end(), end)
+        ):
             end = occasion.start()
             inner = [q for q in inner if q.start < end]
         words = len(flat[start:end].split())
@@ -2911,6 +2917,8 @@ _MADE_REMARKS_RE = re.compile(
 )
 _PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:He|She|They)\s*$")
 _PRONOUN_SUBJECT_IN_RE = re.compile(r"(?:^|[,;]\s+)(?:[Hh]e|[Ss]he)\s+[a-z]+")
+_THAT_CLAUSE_OF_ITS_OWN_RE = re.compile(r"\b(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?[a-z]+ed\b")
+_OBJECT_GOES_ON_RE = re.compile(r"\s+(?:of|for|that|over)\b")
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"(?:{_OCCASION_NOUNS}|{'|'.join(_WEEKDAYS)})\b"
@@ -2931,7 +2939,9 @@ _SESSION_LEDE_RE = re.compile(
     rf"(?:[\w’'-]+\s+){{0,4}}?(?:(?P<one>{_ONE_SPEAKER_SITTINGS})|{_SITTINGS})\b"
     rf"|\b(?:{_listed(_DATE_WORDS, 'sitting_bodies')})\s+(?:[\w-]+\s+){{0,3}}?met\b"
     # minutes: "Session held on Tuesday 17 September 2024."
-    rf"|\b(?:{_SITTINGS})\s+(?:was\s+)?held\b",
+    rf"|\b(?:{_SITTINGS})\s+(?:was\s+)?held\b"
+    # "in a speech to an open session of parliament"
+    rf"|\bspeech\s+to\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_SITTINGS})\b",
     re.IGNORECASE,
 )
 _NOT_AT_THE_SESSION_RE = re.compile(
@@ -3014,6 +3024,16 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 and "," not in flat[d.end : statement.cue_start]
             )
         ]
+        if not outside:
+            # "accused Russia on Tuesday of treating Iran as ...": the day between the object
+            # and the rest of it is when the accusation was made
+            outside = [
+                d
+                for d in within(statement.start, statement.end)
+                if d.precision == "day"
+                and flat[max(0, d.start - 3) : d.start] == "on "
+                and _OBJECT_GOES_ON_RE.match(flat, d.end)
+            ]
         if outside:
             # The date nearest the cue governs: 'said in a Jan. 23 briefing', 'On Thursday, ...'
             statement.date = min(outside, key=lambda d: abs(d.start - statement.cue_start))
@@ -3120,10 +3140,17 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 for d in usable(earlier_sentence.start, earlier_sentence.end)
                 if d.precision == "day"
             ]
-            if near and _names_speaker(
+            # (not a day in a relative clause about something else: "X took the floor on the
+            # bill ratifying the treaty that Y signed on January 17")
+            own = [
+                d
+                for d in near
+                if not _THAT_CLAUSE_OF_ITS_OWN_RE.search(flat, earlier_sentence.start, d.start)
+            ]
+            if own and _names_speaker(
                 ctx, earlier_sentence.start, earlier_sentence.end, statement.speaker
             ):
-                statement.date = near[-1]
+                statement.date = own[-1]
                 found_earlier = True
                 break
             if near:
@@ -3493,6 +3520,17 @@ def _live_coverage_day(
     return None
 
 
+_MEMBER_NOUNS = frozenset(n.lower() for n in _DATE_WORDS["audience_nouns"] if " " not in n)
+
+
+def _is_member_noun(name: str) -> bool:
+    """Whether an unnamed speaker is a member of a sitting ("deputy", "lawmakers", "an MP")."""
+    head = name.split()[-1].lower() if name.split() else ""
+    return (
+        head in _MEMBER_NOUNS or head + "s" in _MEMBER_NOUNS or head[:-1] + "ies" in _MEMBER_NOUNS
+    )
+
+
 def _day_of_the_session(
     ctx: _Context,
     statement: _Statement,
@@ -3506,8 +3544,10 @@ def _day_of_the_session(
     a briefing only the briefer spoke."""
     flat = ctx.article.flat
     day, one_speaker = session
-    if statement.speaker.type == "anonymous":
-        return None  # "a committee aide said": a source spoken to, not a speaker at the sitting
+    if statement.speaker.type == "anonymous" and not _is_member_noun(statement.speaker.name):
+        # "a committee aide said": a source spoken to, not a speaker at the sitting (but "a
+        # deputy shouted" is a member of the sitting)
+        return None
     if one_speaker is not None and not _names_speaker(
         ctx, one_speaker.start, one_speaker.end, statement.speaker
     ):
