@@ -2527,3 +2527,23 @@ def test_a_parliamentary_speech_its_heckles_and_replies() -> None:
         ("Leila Hosseini", "2025-02-18"),
         ("Ali Karimi", "2025-02-18"),
     ]
+
+
+def test_a_writer_in_a_journal_a_letters_author_a_co_author_and_the_expert() -> None:
+    rows = _rows(
+        "Views\n\n"
+        '"Norway and Sweden share enemies, not goals," writes Olav Berg in Foreign Affairs.\n\n'
+        "Kari Moe's letter, published on Tuesday, insists that the two have survived every "
+        "forecast of a breakup.\n\n"
+        "Co-author Arash Tabrizi said the data were thin.\n\n"
+        "Commenting on the summit, Aigerim Zhaksy, a research fellow of the Almaty Institute for "
+        "Strategic Studies, noted that the talks had been hard.\n\n"
+        '"One should not overestimate the unity of Oslo and Stockholm," the expert said.\n'
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Olav Berg",
+        "Kari Moe",
+        "Arash Tabrizi",
+        "Aigerim Zhaksy",
+        "Aigerim Zhaksy",
+    ]

@@ -384,6 +384,11 @@ _LEADING_NOUN_PHRASE_RE = re.compile(
     rf"(?i:{_word_alternation(_WORDS['media_nouns'] + _WORDS['institution_nouns'])})"
     r"(?:\s+[A-Z][\w’'-]*){0,3})(?=[\s,(])"
 )
+# "Shirin Mahdavi's letter", "the ministry's written statement", "Lavrov's post"
+_OWNERS_WRITING_RE = re.compile(
+    r"(?P<owner>[^,;:“”\"]{2,60}?)['’]s\s+(?:own\s+|latest\s+|written\s+)?"
+    rf"(?:account|version|column|article|editorial|post|tweet|{_word_alternation(_WORDS['document_nouns'])})"
+)
 # "The Kremlin's account of the same call", "The Russian foreign ministry's version"
 _BODYS_ACCOUNT_RE = re.compile(
     r"(?P<body>(?:The\s+)?[^,;:.“”\"]{2,50}?)['’]s\s+(?:own\s+|official\s+)?"
@@ -424,7 +429,9 @@ _LEADING_SUBJECT_RE = re.compile(
 _COMMA_BEFORE_END_RE = re.compile(r",\s*(?:before|then|while|after)\s+$")  # ", before adding"
 _SEVERAL_ISSUERS_RE = re.compile(r"\b(?:and|both)\b|,")
 # Nouns that fit most people who speak for a state: "the official" is whoever spoke last
-_GENERIC_ROLE_NOUNS = frozenset("official diplomat lawmaker legislator negotiator".split())
+_GENERIC_ROLE_NOUNS = frozenset(
+    "official diplomat lawmaker legislator negotiator expert analyst".split()
+)
 _OF_AFTER_NAME_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
 # "of Kansas", "of New Mexico" after a name: where the person is from (no article: not "of the
@@ -851,6 +858,10 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
     phrase = phrase.strip(" ,;:—–-")
     if not phrase or _POSSESSIVE_END_RE.search(phrase):
         return None  # empty, or a possessive ("Iran’s continued presence"): not a subject
+    owned = _OWNERS_WRITING_RE.fullmatch(phrase)
+    if owned is not None:
+        # "Shirin Mahdavi's letter insists", "the ministry's statement says": whose it is
+        return _speaker_from_phrase(ctx, owned.group("owner"), offset + lead)
     conj = _CONJ_RE.match(phrase)
     if conj:
         offset += conj.end()
@@ -1962,6 +1973,9 @@ _LEADING_DAY_RE = re.compile(
 )
 
 
+_WRITES_IN_RE = re.compile(rf"\s+in\s+(?=(?:the\s+)?[{_UPPER}])")
+
+
 def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | None, int]:
     """Inverted attribution: '“...,” said Hanna Notte, a Berlin-based expert.'"""
     flat = ctx.article.flat
@@ -1969,7 +1983,13 @@ def _speaker_after(ctx: _Context, start: int, limit: int) -> tuple[_Speaker | No
     if not match:
         return None, start
     phrase_start = start + match.start(1)
-    return _speaker_from_phrase(ctx, match.group(1), phrase_start), start + match.end(1)
+    # '“...,” writes Daniel Hartmann in Foreign Affairs': where a named person writes is no part
+    # of him ("a trader at a refinery in Shandong" keeps its place)
+    phrase = match.group(1)
+    name = _WRITES_IN_RE.split(phrase, maxsplit=1)[0]
+    if name != phrase and _NAME_RUN_RE.fullmatch(name.strip()):
+        phrase = name
+    return _speaker_from_phrase(ctx, phrase, phrase_start), start + match.end(1)
 
 
 # "said Moscow's caution reflected a calculation that ...": a subject and its verb between the
