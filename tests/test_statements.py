@@ -2547,3 +2547,20 @@ def test_a_writer_in_a_journal_a_letters_author_a_co_author_and_the_expert() -> 
         "Aigerim Zhaksy",
         "Aigerim Zhaksy",
     ]
+
+
+def test_words_at_a_screening_the_lede_dates_take_its_day() -> None:
+    rows = _rows(
+        "Film week\n\n"
+        "OSLO — The queue stretched past the bookshops on Monday evening, as the Swedish Film "
+        "Week opened with a sold-out screening.\n\n"
+        'Opening the festival, the ambassador, Anna Berg, told the audience that she had '
+        '"waited a long time."\n\n'
+        "Speaking after the screening, Kari Moe, an actress, said she had been warned that "
+        "audiences would be reserved.\n",
+        published=date(2019, 11, 20),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Anna Berg", "2019-11-18"),
+        ("Kari Moe", "2019-11-18"),
+    ]
