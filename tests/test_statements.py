@@ -2554,7 +2554,7 @@ def test_words_at_a_screening_the_lede_dates_take_its_day() -> None:
         "Film week\n\n"
         "OSLO — The queue stretched past the bookshops on Monday evening, as the Swedish Film "
         "Week opened with a sold-out screening.\n\n"
-        'Opening the festival, the ambassador, Anna Berg, told the audience that she had '
+        "Opening the festival, the ambassador, Anna Berg, told the audience that she had "
         '"waited a long time."\n\n'
         "Speaking after the screening, Kari Moe, an actress, said she had been warned that "
         "audiences would be reserved.\n",
@@ -2563,4 +2563,18 @@ def test_words_at_a_screening_the_lede_dates_take_its_day() -> None:
     assert [(r["speaker"], r["said_on"]) for r in rows] == [
         ("Anna Berg", "2019-11-18"),
         ("Kari Moe", "2019-11-18"),
+    ]
+
+
+def test_a_summit_held_on_a_day_dates_its_speakers() -> None:
+    rows = _rows(
+        "Summit\n\n"
+        "OSLO — On March 3, the Nordic Summit was held in Oslo with the leaders of five states.\n\n"
+        'Prime Minister Ola Berg said: "The sea belongs only to the Nordic countries."\n\n'
+        "Kari Moe stated that the convention opened new opportunities.\n",
+        published=date(2018, 3, 4),
+    )
+    assert [(r["speaker"], r["said_on"]) for r in rows] == [
+        ("Ola Berg", "2018-03-03"),
+        ("Kari Moe", "2018-03-03"),
     ]
