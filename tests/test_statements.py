@@ -2578,3 +2578,13 @@ def test_a_summit_held_on_a_day_dates_its_speakers() -> None:
         ("Ola Berg", "2018-03-03"),
         ("Kari Moe", "2018-03-03"),
     ]
+
+
+def test_a_date_in_a_since_clause_is_no_day_of_speaking() -> None:
+    rows = _rows(
+        "Treaty\n\n"
+        "Pezeshkian, on his first visit to Russia since taking office in July, told the news "
+        "conference that the pact would help.\n",
+        published=date(2025, 1, 17),
+    )
+    assert [r["said_on"] for r in rows] == [""]

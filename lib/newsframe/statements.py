@@ -2914,6 +2914,7 @@ _NOT_SAID_ON_BEFORE_RE = re.compile(
     r"\b(?:" + _listed(_DATE_WORDS, "not_said_on_cues") + r")\s+$",
     re.IGNORECASE,
 )
+_SINCE_PHRASE_END_RE = re.compile(r"\bsince\s+[a-z][^,;.“”\"]*$")
 _BEFORE_THE_DAYS_EVENT_RE = re.compile(rf"before\s+(?:{'|'.join(_WEEKDAYS)})[’']s")
 _OCCASION_NOUNS = _listed(_DATE_WORDS, "occasion_nouns")
 # "a day before the signing", "three days after the summons", "a week after the drone strike":
@@ -3002,6 +3003,8 @@ def _said_on_candidates(
         mention
         for mention in dates
         if not inside(mention.start)
+        # (nor inside a "since ..." phrase: "his first visit since taking office in July")
+        and not _SINCE_PHRASE_END_RE.search(flat, max(0, mention.start - 40), mention.start)
         and (
             not _NOT_SAID_ON_BEFORE_RE.search(flat, max(0, mention.start - 12), mention.start)
             # "said before Tuesday's kick-off": on the day of the event, shortly before it
