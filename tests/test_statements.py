@@ -2588,3 +2588,17 @@ def test_a_date_in_a_since_clause_is_no_day_of_speaking() -> None:
         published=date(2025, 1, 17),
     )
     assert [r["said_on"] for r in rows] == [""]
+
+
+def test_which_after_an_institution_and_a_military_official() -> None:
+    rows = _rows(
+        "Strikes\n\n"
+        "The first reaction came not from President Vladimir Putin but from the Russian Foreign "
+        'Ministry, which said in a statement that it "strongly condemned" the attack.\n\n'
+        "A senior Iranian military official, speaking on condition of anonymity, told Reuters "
+        "that Moscow had offered to send only a single corvette.\n"
+    )
+    assert [r["speaker"] for r in rows] == [
+        "Russian Foreign Ministry",
+        "senior Iranian military official",
+    ]

@@ -341,6 +341,8 @@ _CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|comes|come|expe
 _WHO_ASKED_OR_CLOSE_TO_RE = re.compile(r"\bwho asked\b|\bclose to\b")
 _WORD_HYPHEN_RE = re.compile(r"[\w-]+")
 _UNKNOWN_HEAD_SPLIT_RE = re.compile(r"\s+(?:of|close to|to|for|in|with|from|who|that|dealing)\s+")
+# a role noun right after a body's name: "a senior Iranian military official"
+_ROLE_NOUN_AFTER_RE = re.compile(rf"\s+(?:{_PERSON_ROLES})s?\b", re.I)
 _NOT_NAMED_WORDS_RE = re.compile(r"\bnot to be named\b|\banonymity\b")
 _INDEFINITE_START_RE = re.compile(r"^(?:a|an|some|two|three|several)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|that|which)\s+")
@@ -963,7 +965,14 @@ def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | 
         speaker.role = _role_words(phrase[: speaker.offset - start])
         return speaker
     head_end = start + len(_head_of(phrase))
-    in_head = [m for m in inside if m.end <= head_end and m.type in ("media", "institution")]
+    in_head = [
+        m
+        for m in inside
+        if m.end <= head_end
+        and m.type in ("media", "institution")
+        # (not "a senior Iranian military official": a person the body's name describes)
+        and not _ROLE_NOUN_AFTER_RE.match(phrase, m.end - start)
+    ]
     if in_head and not _ANONYMOUS_NOUN_RE.search(phrase[: head_end - start]):
         return _from_mention(in_head[-1])
     bare = _LEADING_DETERMINER_RE.sub("", phrase)
@@ -1777,6 +1786,15 @@ def _subject_before(ctx: _Context, left: int, cue_start: int) -> _Speaker | None
                 described = _subject_before(ctx, left, prev_end)
             if described is not None:
                 return described
+            if segment[:5].lower() == "which":
+                # "... but from the Russian Foreign Ministry, which said": the body just before
+                closing = [
+                    m
+                    for m in ctx.mentions_in(prev_start, prev_end)
+                    if not flat[m.end : prev_end].strip(" ,")
+                ]
+                if closing:
+                    return _from_mention(closing[-1])
             antecedent = [m for m in ctx.mentions_in(prev_start, prev_end) if m.type == "person"]
             if antecedent:
                 return _from_mention(antecedent[-1])
