@@ -2602,3 +2602,12 @@ def test_which_after_an_institution_and_a_military_official() -> None:
         "Russian Foreign Ministry",
         "senior Iranian military official",
     ]
+
+
+def test_no_closing_single_quote_in_a_speaker() -> None:
+    rows = _rows(
+        "Drills\n\n"
+        "A senior Norwegian naval official spoke to reporters.\n\n"
+        "'Oslo likes to be seen with us, but it never forgets its interests,' the official said.\n"
+    )
+    assert [r["speaker"] for r in rows][-1:] == ["senior Norwegian naval official"]

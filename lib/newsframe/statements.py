@@ -856,8 +856,9 @@ def _strip_trailing_noise(text: str) -> str:
 def _speaker_from_phrase(ctx: _Context, phrase: str, offset: int) -> _Speaker | None:
     """Who a subject phrase names: a listed actor, a pronoun, a description or a new name."""
     phrase = _strip_post_nominals(_strip_trailing_noise(phrase))
-    lead = len(phrase) - len(phrase.lstrip(" ,;:—–-"))
-    phrase = phrase.strip(" ,;:—–-")
+    # (a closing single quote left before the subject: "'...,' the official said")
+    lead = len(phrase) - len(phrase.lstrip(" ,;:—–-'’"))
+    phrase = phrase.strip(" ,;:—–-").lstrip("'’ ")
     if not phrase or _POSSESSIVE_END_RE.search(phrase):
         return None  # empty, or a possessive ("Iran’s continued presence"): not a subject
     owned = _OWNERS_WRITING_RE.fullmatch(phrase)
