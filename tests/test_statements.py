@@ -2611,3 +2611,23 @@ def test_no_closing_single_quote_in_a_speaker() -> None:
         "'Oslo likes to be seen with us, but it never forgets its interests,' the official said.\n"
     )
     assert [r["speaker"] for r in rows][-1:] == ["senior Norwegian naval official"]
+
+
+def test_a_floor_given_to_reply_and_rejected_when_asked() -> None:
+    rows = _rows(
+        "Majlis\n\n"
+        "TEHRAN — A lawmaker attacked the treaty on Tuesday, in a speech to an open session of "
+        "parliament.\n\n"
+        "Leila Hosseini took the floor as the Majlis began its review of the treaty that the "
+        "presidents signed in Moscow on January 17.\n\n"
+        'Ali Karimi was given the floor to reply. "The lady speaks as if the sanctions were '
+        'written in Moscow," he said.\n\n'
+        'Dmitry Peskov rejected such readings when asked on June 23. "Nothing changes that," '
+        "he told reporters.\n",
+        published=date(2025, 2, 19),
+    )
+    assert [(r["speaker"], r["quote"][:12], r["said_on"]) for r in rows] == [
+        ("Ali Karimi", "The lady spe", "2025-02-18"),
+        ("Dmitry Peskov", "such reading", "2024-06-23"),
+        ("Dmitry Peskov", "Nothing chan", "2024-06-23"),
+    ]

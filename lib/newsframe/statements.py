@@ -2958,10 +2958,26 @@ _MADE_REMARKS_RE = re.compile(
 _PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:He|She|They)\s*$")
 _PRONOUN_SUBJECT_IN_RE = re.compile(r"(?:^|[,;]\s+)(?:[Hh]e|[Ss]he)\s+[a-z]+")
 _THAT_CLAUSE_OF_ITS_OWN_RE = re.compile(r"\b(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?[a-z]+ed\b")
+
+
+def _own_days(
+    flat: str, sentence: Sentence, usable: Callable[[int, int], list[DateMention]]
+) -> list[DateMention]:
+    """A sentence's day-dated mentions, but not one in a relative clause about something else
+    ("X took the floor on the bill ratifying the treaty that Y signed on January 17")."""
+    return [
+        d
+        for d in usable(sentence.start, sentence.end)
+        if d.precision == "day"
+        and not _THAT_CLAUSE_OF_ITS_OWN_RE.search(flat, sentence.start, d.start)
+    ]
+
+
 _OBJECT_GOES_ON_RE = re.compile(r"\s+(?:of|for|that|over)\b")
 _TRAILING_OCCASION_RE = re.compile(
     rf"\s+(?:at|during|on|in|after)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"(?:{_OCCASION_NOUNS}|{'|'.join(_WEEKDAYS)})\b"
+    r"|\s+when\s+asked\b"  # "rejected such readings when asked on June 23"
 )
 # "at the same briefing", "asked at the news conference": the occasion named before
 _SAME_OCCASION_RE = re.compile(
@@ -3182,13 +3198,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 for d in usable(earlier_sentence.start, earlier_sentence.end)
                 if d.precision == "day"
             ]
-            # (not a day in a relative clause about something else: "X took the floor on the
-            # bill ratifying the treaty that Y signed on January 17")
-            own = [
-                d
-                for d in near
-                if not _THAT_CLAUSE_OF_ITS_OWN_RE.search(flat, earlier_sentence.start, d.start)
-            ]
+            own = _own_days(flat, earlier_sentence, usable)
             if own and _names_speaker(
                 ctx, earlier_sentence.start, earlier_sentence.end, statement.speaker
             ):
@@ -3416,7 +3426,7 @@ def _occasion_date(
     # (a bounded look back: a long article's cost stays linear in its length)
     for back in range(cue_sentence.sentence_id - 1, max(0, cue_sentence.sentence_id - 40), -1):
         sentence = article.sentences[back]
-        days = [d for d in usable(sentence.start, sentence.end) if d.precision == "day"]
+        days = _own_days(flat, sentence, usable)
         # (an occasion named with or without an article: "flew to Israel on Monday for talks")
         if days and _OCCASION_NOUN_RE.search(flat, sentence.start, sentence.end):
             return _one_day(flat, sentence, days[-1])
