@@ -430,10 +430,9 @@ _LEADING_SUBJECT_RE = re.compile(
 )
 _COMMA_BEFORE_END_RE = re.compile(r",\s*(?:before|then|while|after)\s+$")  # ", before adding"
 _SEVERAL_ISSUERS_RE = re.compile(r"\b(?:and|both)\b|,")
-# Nouns that fit most people who speak for a state: "the official" is whoever spoke last
-_GENERIC_ROLE_NOUNS = frozenset(
-    "official diplomat lawmaker legislator negotiator expert analyst".split()
-)
+# Nouns that fit many speakers: "the official" is whoever the text introduced with the word,
+# else whoever spoke last (generic_role_nouns in statement_speakers.yaml)
+_GENERIC_ROLE_NOUNS = frozenset(_WORDS["generic_role_nouns"])
 _OF_AFTER_NAME_RE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _PARENTHETICAL_RE = re.compile(r"\([^()]{0,40}\)")
 # "of Kansas", "of New Mexico" after a name: where the person is from (no article: not "of the
