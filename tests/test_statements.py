@@ -2631,3 +2631,15 @@ def test_a_floor_given_to_reply_and_rejected_when_asked() -> None:
         ("Dmitry Peskov", "such reading", "2024-06-23"),
         ("Dmitry Peskov", "Nothing chan", "2024-06-23"),
     ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Russia and Iran are close partners, though not identical twins",
+        "the partnership between Russia and Iran had limits",
+        "Russia treats Iran as a useful partner",
+    ],
+)
+def test_a_bounded_or_instrumental_partnership_qualifies(content: str) -> None:
+    assert alliance_stance(content) == "qualifies"
