@@ -1919,22 +1919,20 @@ def _surnames_alone_in(ctx: _Context, start: int, end: int) -> list[_Speaker]:
         at, after = word.start(), word.end()
         previous = flat[max(0, at - 30) : at].split()[-1:]
         in_a_run = bool(previous) and previous[0][:1].isupper() and previous[0][-1] not in ".!?"
-        sentence = ctx.article.sentence_at(at)
-        # (nor someone in a participle opening the sentence: "Pressed by Donnelly, he was blunt")
-        fronted = sentence and _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, sentence.end)
         if (
             in_a_run
             or previous in (["the"], ["The"], ["a"], ["an"])  # "the Caspian states"
-            or (fronted and fronted.start() <= at < fronted.end())
             or (at > 0 and not flat[at - 1].isspace())  # inside a word: "al-Assad"
             or _NEXT_CAPITALISED_RE.match(flat, after)
-            or ctx.mentions_in(at, after)
             or ctx.quote_around(at)
         ):
             continue
-        full = ctx.full_name_before(word.group(), at)
-        if full is not None:
-            found.append(_Speaker(name=full, type="person", surface=word.group(), offset=at))
+        named = _surname_alone(ctx, at, after)
+        sentence = ctx.article.sentence_at(at) if named else None
+        # (nor someone in a participle opening the sentence: "Pressed by Donnelly, he was blunt")
+        fronted = sentence and _FRONTED_PARTICIPLE_RE.match(flat, sentence.start, sentence.end)
+        if not (fronted and fronted.start() <= at < fronted.end()):
+            found += named
     return found
 
 
@@ -2959,17 +2957,10 @@ _PRONOUN_SUBJECT_IN_RE = re.compile(r"(?:^|[,;]\s+)(?:[Hh]e|[Ss]he)\s+[a-z]+")
 _THAT_CLAUSE_OF_ITS_OWN_RE = re.compile(r"\b(?:that|which)\s+(?:[\w’'-]+\s+){0,6}?[a-z]+ed\b")
 
 
-def _own_days(
-    flat: str, sentence: Sentence, usable: Callable[[int, int], list[DateMention]]
-) -> list[DateMention]:
-    """A sentence's day-dated mentions, but not one in a relative clause about something else
-    ("X took the floor on the bill ratifying the treaty that Y signed on January 17")."""
-    return [
-        d
-        for d in usable(sentence.start, sentence.end)
-        if d.precision == "day"
-        and not _THAT_CLAUSE_OF_ITS_OWN_RE.search(flat, sentence.start, d.start)
-    ]
+def _own_days(flat: str, sentence: Sentence, days: list[DateMention]) -> list[DateMention]:
+    """A sentence's ``days``, but not one in a relative clause about something else ("X took
+    the floor on the bill ratifying the treaty that Y signed on January 17")."""
+    return [d for d in days if not _THAT_CLAUSE_OF_ITS_OWN_RE.search(flat, sentence.start, d.start)]
 
 
 _OBJECT_GOES_ON_RE = re.compile(r"\s+(?:of|for|that|over)\b")
@@ -3197,7 +3188,7 @@ def _assign_dates(ctx: _Context, dates: list[DateMention]) -> None:
                 for d in usable(earlier_sentence.start, earlier_sentence.end)
                 if d.precision == "day"
             ]
-            own = _own_days(flat, earlier_sentence, usable)
+            own = _own_days(flat, earlier_sentence, near)
             if own and _names_speaker(
                 ctx, earlier_sentence.start, earlier_sentence.end, statement.speaker
             ):
@@ -3425,7 +3416,8 @@ def _occasion_date(
     # (a bounded look back: a long article's cost stays linear in its length)
     for back in range(cue_sentence.sentence_id - 1, max(0, cue_sentence.sentence_id - 40), -1):
         sentence = article.sentences[back]
-        days = _own_days(flat, sentence, usable)
+        dated = [d for d in usable(sentence.start, sentence.end) if d.precision == "day"]
+        days = _own_days(flat, sentence, dated)
         # (an occasion named with or without an article: "flew to Israel on Monday for talks")
         if days and _OCCASION_NOUN_RE.search(flat, sentence.start, sentence.end):
             return _one_day(flat, sentence, days[-1])
@@ -4259,12 +4251,18 @@ def _label_speaker(ctx: _Context, label: re.Match[str]) -> _Speaker | None:
     name = label.group("label")
     if not name.isupper():
         return _speaker_from_phrase(ctx, name, label.start())
-    name = name.title()
+    return _capitals_speaker(ctx, name, label.start(), "person")
+
+
+def _capitals_speaker(ctx: _Context, capitals: str, offset: int, kind: str = "") -> _Speaker:
+    """Who a name written in capitals is ("GREKOV", "VLADIMIR PUTIN"): a listed actor (of
+    ``kind`` when given), else the full name the text gave before, else the name."""
+    name = capitals.title()
     listed = lookup_alias(name)
     if listed is not None:
-        return _from_actor(listed, label.group("label"), label.start(), "person")
-    full = ctx.full_name_before(name, label.start())
-    return _Speaker(name=full or name, type="person", surface=name, offset=label.start())
+        return _from_actor(listed, capitals, offset, kind)
+    full = ctx.full_name_before(name, offset)
+    return _Speaker(name=full or name, type="person", surface=name, offset=offset)
 
 
 # A "What they said" box's entry label, a paragraph of its own: "VLADIMIR PUTIN, RUSSIAN
@@ -4290,17 +4288,14 @@ def _entry_labels(
             continue
         name = label.group("name").title()
         words = name.split()
-        listed = lookup_alias(name)
-        if listed is not None:
-            speaker = _from_actor(listed, label.group("name"), start)
-        elif words[0] in ("A", "An", "The"):  # "A STATE DEPARTMENT SPOKESPERSON"
+        if words[0] in ("A", "An", "The") and lookup_alias(name) is None:
+            # "A STATE DEPARTMENT SPOKESPERSON"
             described = [w.lower() if w.lower() in _ROLE_WORDS else w for w in words[1:]]
             speaker = _Speaker(
                 name=" ".join(described), type="anonymous", surface=name, offset=start
             )
         else:
-            full = ctx.full_name_before(name, start)
-            speaker = _Speaker(name=full or name, type="person", surface=name, offset=start)
+            speaker = _capitals_speaker(ctx, label.group("name"), start)
         days = [
             d for d in find_dates_in_text(label.group().title(), published) if d.precision == "day"
         ]
